@@ -1,0 +1,116 @@
+// steadypay schedule RRULE --start DATE (--until DATE | --count N) [--business-day RULE]
+//                    [--weekend SA,SU] [--holiday DATE]...
+// Prints the due dates of a schedule, one ISO date a line. Needs no store.
+
+#include "app/cli/commands.hpp"
+
+#include "core/schedule.hpp"
+
+#include <ostream>
+
+namespace steadypay::cli {
+
+namespace {
+
+class ScheduleCommand final : public Command {
+public:
+    void add_to(CLI::App& app, Context&) override {
+        m_sub = app.add_subcommand("schedule", "Print the due dates of a recurrence rule, one ISO date a line");
+        m_sub->add_option("rrule", m_rrule, "RFC 5545 rule, e.g. \"FREQ=MONTHLY;BYMONTHDAY=1\"")->required();
+        m_sub->add_option("--start", m_start, "The first day the schedule exists (DTSTART), YYYY-MM-DD")->required();
+        auto* until = m_sub->add_option("--until", m_until, "The last due date to print, YYYY-MM-DD");
+        auto* count = m_sub->add_option("--count", m_count, "How many due dates to print");
+        until->excludes(count);
+        m_sub->add_option("--business-day", m_business_day,
+                          "none, preceding, following or modified_following (default none)");
+        m_sub->add_option("--weekend", m_weekend, "Weekend days, e.g. SA,SU (the default) or FR,SA");
+        m_sub->add_option("--holiday", m_holidays, "A holiday, YYYY-MM-DD; repeat for more");
+    }
+
+    int run(Context& ctx) override {
+        auto schedule_rule = core::parse_rrule(m_rrule);
+        if (!schedule_rule) {
+            return ctx.fail(std::move(schedule_rule).error().context("RRULE"));
+        }
+        auto start = date_option("--start", m_start);
+        if (!start) {
+            return ctx.fail(start.error());
+        }
+        std::optional<core::Date> until;
+        if (!m_until.empty()) {
+            auto u = date_option("--until", m_until);
+            if (!u) {
+                return ctx.fail(u.error());
+            }
+            until = u.value();
+        }
+        std::optional<std::size_t> count;
+        if (!m_count.empty()) {
+            auto n = count_option("--count", m_count, 1, 1000000);
+            if (!n) {
+                return ctx.fail(n.error());
+            }
+            count = static_cast<std::size_t>(n.value());
+        }
+        const bool bounded = schedule_rule->count || schedule_rule->until;
+        if (!until && !count && !bounded) {
+            return ctx.fail(core::bad_input("give --until DATE or --count N: the rule has no end of its own"));
+        }
+        auto business_day = core::parse_business_day_rule(m_business_day);
+        if (!business_day) {
+            return ctx.fail(std::move(business_day).error().context("--business-day"));
+        }
+        std::vector<date::weekday> weekend;
+        if (m_weekend.empty()) {
+            weekend = {date::Saturday, date::Sunday};
+        } else {
+            std::size_t begin = 0;
+            while (true) {
+                const auto comma = m_weekend.find(',', begin);
+                auto wd = core::parse_weekday_code(m_weekend.substr(begin, comma - begin));
+                if (!wd) {
+                    return ctx.fail(std::move(wd).error().context("--weekend"));
+                }
+                weekend.push_back(wd.value());
+                if (comma == std::string::npos) {
+                    break;
+                }
+                begin = comma + 1;
+            }
+        }
+        std::vector<core::Date> holidays;
+        for (const auto& text : m_holidays) {
+            auto d = date_option("--holiday", text);
+            if (!d) {
+                return ctx.fail(d.error());
+            }
+            holidays.push_back(d.value());
+        }
+        auto calendar = core::BusinessCalendar::make(weekend, holidays);
+        if (!calendar) {
+            return ctx.fail(std::move(calendar).error().context("--weekend"));
+        }
+        const core::Schedule schedule{m_rrule, schedule_rule.value(), start.value(), std::nullopt};
+        const auto n = count.value_or(std::numeric_limits<std::size_t>::max());
+        for (const auto& d : core::first_due_dates(schedule, business_day.value(), calendar.value(), n,
+                                                   until.value_or(core::k_max_date))) {
+            ctx.out << core::to_iso(d.due) << '\n';
+        }
+        return 0;
+    }
+
+private:
+    std::string m_rrule;
+    std::string m_start;
+    std::string m_until;
+    std::string m_count;
+    std::string m_business_day = "none";
+    std::string m_weekend;
+    std::vector<std::string> m_holidays;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_schedule_command() { return std::make_unique<ScheduleCommand>(); }
+
+} // namespace steadypay::cli

@@ -1,0 +1,195 @@
+#include "app/common/report.hpp"
+
+#include <fmt/format.h>
+
+namespace steadypay::app {
+
+using core::Date;
+using core::ItemKind;
+using core::OccurrenceState;
+using core::to_iso;
+using nlohmann::ordered_json;
+
+std::string signed_amount(const core::Money& m) { return (m.is_negative() ? "" : "+") + m.to_string(); }
+
+std::string occurrence_label(const core::Household& h, const core::Occurrence& o, Date context) {
+    std::string label = core::item_name(h, o);
+    const auto year = date::year_month_day{context}.year();
+    switch (o.state) {
+    case OccurrenceState::missed:
+        label += " (missed, due " + core::to_short(o.due.due, year) + ")";
+        break;
+    case OccurrenceState::paid:
+        label += " (paid)";
+        break;
+    case OccurrenceState::expected:
+        if (o.due.count > 1) {
+            label += " (x" + std::to_string(o.due.count) + ")";
+        }
+        break;
+    case OccurrenceState::skipped:
+        label += " (skipped)";
+        break;
+    case OccurrenceState::missing:
+        label += " (not arrived)";
+        break;
+    }
+    return label;
+}
+
+ordered_json forecast_json(const core::Household& h, const core::Forecast& f) {
+    ordered_json doc;
+    doc["from"] = to_iso(f.from);
+    doc["to"] = to_iso(f.to);
+    doc["currency"] = std::string(f.currency.code());
+    ordered_json accounts = ordered_json::array();
+    for (const auto& af : f.accounts) {
+        const auto& account = h.accounts[af.account];
+        ordered_json a;
+        a["id"] = account.id;
+        a["name"] = account.name;
+        a["opening"] = af.opening.to_string();
+        a["cushion"] = account.cushion.to_string();
+        ordered_json days = ordered_json::array();
+        for (const auto& d : af.days) {
+            days.push_back({{"date", to_iso(d.date)}, {"low", d.low.to_string()}, {"close", d.close.to_string()}});
+        }
+        a["days"] = std::move(days);
+        a["lowest"] = {{"date", to_iso(af.lowest.date)}, {"balance", af.lowest.low.to_string()}};
+        a["safe_to_spend"] = af.safe_to_spend.to_string();
+        a["next_income"] = af.next_income ? ordered_json(to_iso(*af.next_income)) : ordered_json(nullptr);
+        a["safe_to_spend_until_next_income"] = af.safe_to_spend_until_next_income.to_string();
+        a["expected_overdraft_fees"] = af.expected_fees.to_string();
+        accounts.push_back(std::move(a));
+    }
+    doc["accounts"] = std::move(accounts);
+    ordered_json events = ordered_json::array();
+    for (const auto& e : f.events) {
+        const auto& o = f.occurrences[e.occurrence];
+        events.push_back({{"date", to_iso(e.date)},
+                          {"account", h.accounts[e.account].id},
+                          {"item", core::item_id(h, o)},
+                          {"kind", std::string(core::to_string(o.kind))},
+                          {"amount", e.amount.to_string()},
+                          {"balance_after", e.balance_after.to_string()},
+                          {"name", core::item_name(h, o)},
+                          {"due", to_iso(o.due.due)},
+                          {"status", std::string(core::to_string(o.state))}});
+    }
+    doc["events"] = std::move(events);
+    ordered_json shortfalls = ordered_json::array();
+    for (const auto& s : f.shortfalls) {
+        ordered_json j{{"account", h.accounts[s.account].id},
+                       {"kind", std::string(core::to_string(s.kind))},
+                       {"start", to_iso(s.start)},
+                       {"end", to_iso(s.end)},
+                       {"deepest", s.deepest.to_string()},
+                       {"deepest_date", to_iso(s.deepest_date)},
+                       {"days", core::days_between(s.start, s.end) + 1}};
+        if (s.kind == core::ShortfallKind::overdraft) {
+            j["overdrawn_items"] = s.overdrawn_items;
+            j["expected_fees"] = s.fees.to_string();
+        }
+        shortfalls.push_back(std::move(j));
+    }
+    doc["shortfalls"] = std::move(shortfalls);
+    return doc;
+}
+
+namespace {
+
+std::string span_text(Date start, Date end) {
+    const int n = core::days_between(start, end) + 1;
+    if (n == 1) {
+        return "on " + core::to_weekday_iso(start);
+    }
+    return "from " + core::to_weekday_iso(start) + " to " + core::to_weekday_iso(end) + " (" + std::to_string(n) +
+           " days)";
+}
+
+} // namespace
+
+std::string forecast_text(const core::Household& h, const core::Forecast& f, const TextOptions& options) {
+    std::string out;
+    const int total_days = core::days_between(f.from, f.to) + 1;
+    out += fmt::format("Forecast for {}: {} to {} ({} days), amounts in {}\n", h.name, core::to_weekday_iso(f.from),
+                       core::to_weekday_iso(f.to), total_days, f.currency.code());
+    bool any_cushion = false;
+    for (const auto& af : f.accounts) {
+        const auto& account = h.accounts[af.account];
+        any_cushion = any_cushion || account.cushion.is_positive();
+        out += fmt::format("\n{} [{}]: {} at the start of {}", account.name, account.id, af.opening.to_string(),
+                           core::to_weekday_iso(f.from));
+        if (account.cushion.is_positive()) {
+            out += fmt::format(", cushion {}", account.cushion.to_string());
+        }
+        out += "\n\n";
+        out += fmt::format("  {:<14}    {:>12}  {:>12}   {}\n", "Date", "Low", "Close", "Events");
+
+        // The events of this account, by date, in order of application.
+        std::size_t next_event = 0;
+        std::vector<const core::ForecastEvent*> mine;
+        for (const auto& e : f.events) {
+            if (e.account == af.account) {
+                mine.push_back(&e);
+            }
+        }
+        for (std::size_t i = 0; i < af.days.size(); ++i) {
+            const auto& d = af.days[i];
+            std::vector<std::string> labels;
+            while (next_event < mine.size() && mine[next_event]->date == d.date) {
+                const auto* e = mine[next_event++];
+                labels.push_back(occurrence_label(h, f.occurrences[e->occurrence], f.from) + " " +
+                                 signed_amount(e->amount));
+            }
+            const bool overdraft = d.low.is_negative();
+            const bool below_cushion = d.low < account.cushion;
+            const bool edge = i == 0 || i + 1 == af.days.size();
+            if (options.compact && labels.empty() && !overdraft && !below_cushion && !edge) {
+                continue;
+            }
+            const char* mark = overdraft ? "!!" : below_cushion ? "! " : "  ";
+            out += fmt::format("  {:<14} {} {:>12}  {:>12}   {}\n", core::to_weekday_iso(d.date), mark,
+                               d.low.to_string(), d.close.to_string(), labels.empty() ? "" : labels.front());
+            for (std::size_t k = 1; k < labels.size(); ++k) {
+                out += fmt::format("  {:<14}    {:>12}  {:>12}   {}\n", "", "", "", labels[k]);
+            }
+        }
+        out += "\n";
+        out += fmt::format("  Lowest point: {} on {}\n", af.lowest.low.to_string(), core::to_weekday_iso(af.lowest.date));
+        bool any = false;
+        for (const auto& s : f.shortfalls) {
+            if (s.account != af.account) {
+                continue;
+            }
+            any = true;
+            if (s.kind == core::ShortfallKind::overdraft) {
+                out += fmt::format("  !! Overdrawn {}: deepest {} on {}", span_text(s.start, s.end),
+                                   s.deepest.to_string(), core::to_weekday_iso(s.deepest_date));
+                if (s.fees.is_positive()) {
+                    out += fmt::format("; {} overdrawn item{}, expected fees {}", s.overdrawn_items,
+                                       s.overdrawn_items == 1 ? "" : "s", s.fees.to_string());
+                }
+                out += "\n";
+            } else {
+                out += fmt::format("  !  Below your cushion of {} {}: deepest {} on {}\n",
+                                   account.cushion.to_string(), span_text(s.start, s.end), s.deepest.to_string(),
+                                   core::to_weekday_iso(s.deepest_date));
+            }
+        }
+        if (!any) {
+            out += fmt::format("  No shortfall in these {} days.\n", total_days);
+        }
+        out += fmt::format("  Safe to spend today: {}\n", af.safe_to_spend.to_string());
+        if (af.next_income) {
+            out += fmt::format("  Safe to spend until the next income on {}: {}\n",
+                               core::to_weekday_iso(*af.next_income), af.safe_to_spend_until_next_income.to_string());
+        } else {
+            out += "  No income is expected on this account in these days.\n";
+        }
+    }
+    out += any_cushion ? "\n!! = below zero (overdrawn), ! = below your cushion\n" : "\n!! = below zero (overdrawn)\n";
+    return out;
+}
+
+} // namespace steadypay::app

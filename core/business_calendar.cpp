@@ -1,0 +1,118 @@
+#include "core/business_calendar.hpp"
+
+#include <algorithm>
+
+namespace steadypay::core {
+
+Result<BusinessDayRule> parse_business_day_rule(std::string_view text) {
+    if (text == "none") {
+        return BusinessDayRule::none;
+    }
+    if (text == "preceding") {
+        return BusinessDayRule::preceding;
+    }
+    if (text == "following") {
+        return BusinessDayRule::following;
+    }
+    if (text == "modified_following") {
+        return BusinessDayRule::modified_following;
+    }
+    return bad_input("\"" + std::string(text) +
+                     "\" is not a business-day rule (none, preceding, following or modified_following)");
+}
+
+std::string_view to_string(BusinessDayRule rule) {
+    switch (rule) {
+    case BusinessDayRule::none:
+        return "none";
+    case BusinessDayRule::preceding:
+        return "preceding";
+    case BusinessDayRule::following:
+        return "following";
+    case BusinessDayRule::modified_following:
+        return "modified_following";
+    }
+    return "none";
+}
+
+BusinessCalendar::BusinessCalendar() {
+    m_weekend[date::Saturday.c_encoding()] = true;
+    m_weekend[date::Sunday.c_encoding()] = true;
+    m_max_run = 2;
+}
+
+Result<BusinessCalendar> BusinessCalendar::make(const std::vector<date::weekday>& weekend, std::vector<Date> holidays) {
+    BusinessCalendar cal;
+    cal.m_weekend = {};
+    for (auto wd : weekend) {
+        cal.m_weekend[wd.c_encoding()] = true;
+    }
+    if (std::all_of(cal.m_weekend.begin(), cal.m_weekend.end(), [](bool b) { return b; })) {
+        return bad_input("every day of the week is a weekend day: at least one must be a business day");
+    }
+    std::sort(holidays.begin(), holidays.end());
+    holidays.erase(std::unique(holidays.begin(), holidays.end()), holidays.end());
+    cal.m_holidays = std::move(holidays);
+
+    // Longest weekend run, going round the week.
+    int run = 0;
+    int best = 0;
+    for (int i = 0; i < 14; ++i) {
+        run = cal.m_weekend[static_cast<std::size_t>(i % 7)] ? run + 1 : 0;
+        best = std::max(best, run);
+    }
+    // Holidays can join weekend runs: measure the runs around each holiday.
+    for (Date h : cal.m_holidays) {
+        Date first = h;
+        while (first > k_min_date && !cal.is_business_day(first - date::days{1})) {
+            first -= date::days{1};
+        }
+        Date last = h;
+        while (last < k_max_date && !cal.is_business_day(last + date::days{1})) {
+            last += date::days{1};
+        }
+        best = std::max(best, days_between(first, last) + 1);
+    }
+    cal.m_max_run = best;
+    return cal;
+}
+
+bool BusinessCalendar::is_business_day(Date d) const {
+    if (m_weekend[date::weekday{d}.c_encoding()]) {
+        return false;
+    }
+    return !std::binary_search(m_holidays.begin(), m_holidays.end(), d);
+}
+
+Date BusinessCalendar::adjust(Date d, BusinessDayRule rule) const {
+    const auto forward = [this](Date x) {
+        while (!is_business_day(x)) {
+            x += date::days{1};
+        }
+        return x;
+    };
+    const auto backward = [this](Date x) {
+        while (!is_business_day(x)) {
+            x -= date::days{1};
+        }
+        return x;
+    };
+    switch (rule) {
+    case BusinessDayRule::none:
+        return d;
+    case BusinessDayRule::following:
+        return forward(d);
+    case BusinessDayRule::preceding:
+        return backward(d);
+    case BusinessDayRule::modified_following: {
+        const Date f = forward(d);
+        if (date::year_month_day{f}.month() != date::year_month_day{d}.month()) {
+            return backward(d);
+        }
+        return f;
+    }
+    }
+    return d;
+}
+
+} // namespace steadypay::core

@@ -1,0 +1,124 @@
+#pragma once
+// The day-by-day balance forecast.
+//
+// For each account, from its balance as of a date, every occurrence in the horizon is applied
+// on its day (see occurrence.hpp for which and when). Within a day the household's intraday
+// order decides: debits first (the default, and what many banks do), largest debit first; or
+// credits first. Each day has an intraday low (the least the balance is during the day) and a
+// closing balance.
+//
+// Worked example: 1000.00 on Nov 30, rent 1200.00 and a paycheck 900.00 both on Dec 1:
+//   debits_first:  low -200.00, close 700.00   (an overdraft on Dec 1)
+//   credits_first: low  700.00, close 700.00
+//
+// From the days shown: the lowest point; the shortfalls (maximal runs of days whose low is below
+// zero, "overdraft", or below the cushion, "below_cushion"); and safe to spend, the most that can
+// be spent on the first day without any day dropping below the cushion:
+//   max(0, min over days of low - cushion),
+// and the same up to and including the day of the next income.
+
+#include "core/occurrence.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace steadypay::core {
+
+struct DayBalance {
+    Date date;
+    Money low;
+    Money close;
+};
+
+// One amount applied to an account on a day (a debit is negative).
+struct Posting {
+    Date date;
+    std::size_t account = 0;
+    Money amount;
+    int rank = 0;         // the bill's priority rank (1 = housing), 0 for income
+    std::string_view id;  // the item id, for a stable order
+    Date due;
+    std::size_t source = 0; // the caller's reference (an occurrence index)
+};
+
+struct Simulation {
+    // Per account, one entry per day from the first day shown to `to`.
+    std::vector<std::vector<DayBalance>> days;
+    // Posting indices in the order they are applied.
+    std::vector<std::size_t> applied;
+    // Per posting index, the balance right after it.
+    std::vector<Money> balance_after;
+    // Per account, the balance at the start of the first day shown.
+    std::vector<Money> opening;
+};
+
+// Applies `postings` to each account from its as_of to `to`; returns the days from `first_day`.
+// Throws MoneyError on overflow (callers in core turn it into an Error).
+[[nodiscard]] Simulation simulate(const Household& household, const std::vector<Posting>& postings, Date first_day,
+                                  Date to);
+
+struct ForecastOptions {
+    Date from;     // the first day shown; not before the latest as_of
+    int days = 90; // days shown, from `from` inclusive
+    AmountBasis basis = AmountBasis::conservative;
+};
+
+struct ForecastEvent {
+    Date date;
+    std::size_t account = 0;
+    std::size_t occurrence = 0; // index into Forecast::occurrences
+    Money amount;               // signed: debits negative
+    Money balance_after;
+};
+
+enum class ShortfallKind { overdraft, below_cushion };
+[[nodiscard]] std::string_view to_string(ShortfallKind k);
+
+struct Shortfall {
+    std::size_t account = 0;
+    ShortfallKind kind = ShortfallKind::overdraft;
+    Date start;
+    Date end; // inclusive
+    Money deepest;
+    Date deepest_date;
+    int overdrawn_items = 0; // overdraft only: debits that left the balance below zero
+    Money fees;              // overdraft only: overdrawn_items * the account's overdraft fee
+};
+
+struct AccountForecast {
+    std::size_t account = 0;
+    Money opening; // the balance at the start of the first day shown
+    std::vector<DayBalance> days;
+    DayBalance lowest; // the day with the lowest intraday low (the first such day); close unused
+    Money safe_to_spend;
+    std::optional<Date> next_income; // the next day after the first with an income on this account
+    Money safe_to_spend_until_next_income;
+    Money expected_fees; // overdraft fees over all the account's overdrafts
+};
+
+struct Forecast {
+    Date from;
+    Date to;
+    Currency currency;
+    std::vector<Occurrence> occurrences;
+    std::vector<AccountForecast> accounts;
+    std::vector<ForecastEvent> events; // those on the days shown, in order of application
+    std::vector<Shortfall> shortfalls; // by account, then start, overdraft before below_cushion
+};
+
+// The default first day: `today`, or the latest as_of when that is later.
+[[nodiscard]] Date default_forecast_start(const Household& household, Date today);
+
+// Checks the options against the household: `from` not before the latest as_of, days in 1..36600.
+[[nodiscard]] Status check_forecast_window(const Household& household, Date from, int days);
+
+[[nodiscard]] Result<Forecast> forecast(const Household& household, const ForecastOptions& options);
+
+// The postings for occurrences with an apply date (source = occurrence index).
+[[nodiscard]] std::vector<Posting> postings_for(const Household& household, const std::vector<Occurrence>& occurrences);
+
+// The shortfalls of one account's days (overdraft fees left zero).
+[[nodiscard]] std::vector<Shortfall> find_shortfalls(std::size_t account, const std::vector<DayBalance>& days,
+                                                     const Money& cushion);
+
+} // namespace steadypay::core

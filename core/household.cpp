@@ -1,0 +1,371 @@
+#include "core/household.hpp"
+
+#include <array>
+#include <set>
+#include <utility>
+
+namespace steadypay::core {
+
+namespace {
+
+struct PriorityInfo {
+    Priority priority;
+    std::string_view key;
+    std::string_view name;
+};
+
+constexpr std::array<PriorityInfo, k_priority_count> k_priorities{{
+    {Priority::housing, "housing", "Housing"},
+    {Priority::utilities, "utilities", "Utilities"},
+    {Priority::transportation, "transportation", "Transportation and insurance"},
+    {Priority::childcare, "childcare", "Child support and childcare"},
+    {Priority::credit_minimum, "credit_minimum", "Credit minimum payments"},
+    {Priority::other_debt, "other_debt", "Other debts"},
+    {Priority::phone_internet, "phone_internet", "Phone and internet"},
+    {Priority::discretionary, "discretionary", "Subscriptions and discretionary"},
+}};
+
+std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+std::string at(std::string_view list, std::size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
+
+} // namespace
+
+Result<Priority> parse_priority(std::string_view text) {
+    for (const auto& p : k_priorities) {
+        if (p.key == text) {
+            return p.priority;
+        }
+    }
+    return bad_input(quoted(text) +
+                     " is not a priority (housing, utilities, transportation, childcare, credit_minimum, "
+                     "other_debt, phone_internet or discretionary)");
+}
+
+std::string_view to_string(Priority p) { return k_priorities[static_cast<std::size_t>(p)].key; }
+std::string_view display_name(Priority p) { return k_priorities[static_cast<std::size_t>(p)].name; }
+
+Result<IntradayOrder> parse_intraday_order(std::string_view text) {
+    if (text == "debits_first") {
+        return IntradayOrder::debits_first;
+    }
+    if (text == "credits_first") {
+        return IntradayOrder::credits_first;
+    }
+    return bad_input(quoted(text) + " is not an intraday order (debits_first or credits_first)");
+}
+
+std::string_view to_string(IntradayOrder o) {
+    return o == IntradayOrder::debits_first ? "debits_first" : "credits_first";
+}
+
+Result<PaymentStatus> parse_payment_status(std::string_view text) {
+    if (text == "paid") {
+        return PaymentStatus::paid;
+    }
+    if (text == "skipped") {
+        return PaymentStatus::skipped;
+    }
+    if (text == "unpaid") {
+        return PaymentStatus::unpaid;
+    }
+    return bad_input(quoted(text) + " is not a payment status (paid, skipped or unpaid)");
+}
+
+std::string_view to_string(PaymentStatus s) {
+    switch (s) {
+    case PaymentStatus::paid:
+        return "paid";
+    case PaymentStatus::skipped:
+        return "skipped";
+    case PaymentStatus::unpaid:
+        return "unpaid";
+    }
+    return "paid";
+}
+
+BusinessCalendar Household::calendar() const {
+    auto cal = BusinessCalendar::make(weekend, holidays);
+    // validate() rejects a weekend of seven days; an unvalidated household falls back to Sat+Sun.
+    return cal ? std::move(cal).value() : BusinessCalendar{};
+}
+
+const Account* Household::find_account(std::string_view id) const {
+    for (const auto& a : accounts) {
+        if (a.id == id) {
+            return &a;
+        }
+    }
+    return nullptr;
+}
+
+const Income* Household::find_income(std::string_view id) const {
+    for (const auto& i : incomes) {
+        if (i.id == id) {
+            return &i;
+        }
+    }
+    return nullptr;
+}
+
+const Bill* Household::find_bill(std::string_view id) const {
+    for (const auto& b : bills) {
+        if (b.id == id) {
+            return &b;
+        }
+    }
+    return nullptr;
+}
+
+const Payment* Household::find_payment(std::string_view item, Date due) const {
+    for (const auto& p : payments) {
+        if (p.item == item && p.due == due) {
+            return &p;
+        }
+    }
+    return nullptr;
+}
+
+std::optional<Date> Household::latest_as_of() const {
+    std::optional<Date> latest;
+    for (const auto& a : accounts) {
+        if (!latest || a.as_of > *latest) {
+            latest = a.as_of;
+        }
+    }
+    return latest;
+}
+
+bool is_valid_id(std::string_view id) {
+    if (id.empty() || id.size() > 64) {
+        return false;
+    }
+    const auto lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    if (!lower_or_digit(id[0])) {
+        return false;
+    }
+    for (char c : id) {
+        if (!lower_or_digit(c) && c != '_' && c != '-') {
+            return false;
+        }
+    }
+    return true;
+}
+
+namespace {
+
+class Validator {
+public:
+    explicit Validator(const Household& h) : m_h(h) {}
+
+    Status run() {
+        if (m_h.name.empty()) {
+            return fail("household.name", "must not be empty");
+        }
+        std::set<int> weekend;
+        for (std::size_t i = 0; i < m_h.weekend.size(); ++i) {
+            if (!weekend.insert(static_cast<int>(m_h.weekend[i].c_encoding())).second) {
+                return fail(at("household.weekend", i),
+                            quoted(weekday_code(m_h.weekend[i])) + " is listed twice");
+            }
+        }
+        if (weekend.size() == 7) {
+            return fail("household.weekend", "every day of the week is a weekend day: at least one must be a "
+                                             "business day");
+        }
+        std::set<Date> holidays;
+        for (std::size_t i = 0; i < m_h.holidays.size(); ++i) {
+            if (!holidays.insert(m_h.holidays[i]).second) {
+                return fail(at("household.holidays", i), to_iso(m_h.holidays[i]) + " is listed twice");
+            }
+        }
+        for (std::size_t i = 0; i < m_h.accounts.size(); ++i) {
+            if (auto s = account(m_h.accounts[i], at("accounts", i)); !s) {
+                return s;
+            }
+        }
+        for (std::size_t i = 0; i < m_h.incomes.size(); ++i) {
+            if (auto s = income(m_h.incomes[i], at("incomes", i)); !s) {
+                return s;
+            }
+        }
+        for (std::size_t i = 0; i < m_h.bills.size(); ++i) {
+            if (auto s = bill(m_h.bills[i], at("bills", i)); !s) {
+                return s;
+            }
+        }
+        const auto calendar = m_h.calendar();
+        std::set<std::pair<std::string, Date>> seen;
+        for (std::size_t i = 0; i < m_h.payments.size(); ++i) {
+            if (auto s = payment(m_h.payments[i], at("payments", i), calendar, seen); !s) {
+                return s;
+            }
+        }
+        return {};
+    }
+
+private:
+    static Status fail(const std::string& where, const std::string& what) { return bad_input(what).context(where); }
+
+    Status id(const std::string& value, const std::string& where, std::set<std::string>& ids, std::string_view list) {
+        if (!is_valid_id(value)) {
+            return fail(where + ".id", quoted(value) + " is not a valid id (lower-case letters, digits, '_' and "
+                                                       "'-', starting with a letter or digit)");
+        }
+        if (!ids.insert(value).second) {
+            return fail(where + ".id", quoted(value) + " is already used by another " + std::string(list));
+        }
+        return {};
+    }
+
+    static Status not_negative(const Money& m, const std::string& where) {
+        if (m.is_negative()) {
+            return fail(where, m.to_string() + " must not be negative");
+        }
+        return {};
+    }
+
+    static Status day_count(int value, int lo, int hi, const std::string& where) {
+        if (value < lo || value > hi) {
+            return fail(where, std::to_string(value) + " is out of range (" + std::to_string(lo) + ".." +
+                                   std::to_string(hi) + ")");
+        }
+        return {};
+    }
+
+    Status account(const Account& a, const std::string& where) {
+        if (auto s = id(a.id, where, m_account_ids, "account"); !s) {
+            return s;
+        }
+        if (a.name.empty()) {
+            return fail(where + ".name", "must not be empty");
+        }
+        for (const auto& [m, key] : {std::pair{&a.overdraft_limit, "overdraft_limit"},
+                                     std::pair{&a.overdraft_fee, "overdraft_fee"}, std::pair{&a.cushion, "cushion"}}) {
+            if (auto s = not_negative(*m, where + "." + key); !s) {
+                return s;
+            }
+        }
+        return {};
+    }
+
+    Status item_common(const std::string& item_id, const std::string& name, const std::string& account,
+                       const Amount& amount, const Schedule& schedule, const std::string& where) {
+        if (auto s = id(item_id, where, m_item_ids, "income or bill"); !s) {
+            return s;
+        }
+        if (name.empty()) {
+            return fail(where + ".name", "must not be empty");
+        }
+        if (!m_h.find_account(account)) {
+            return fail(where + ".account", quoted(account) + " is not an account id");
+        }
+        if (amount.is_range) {
+            if (auto s = not_negative(amount.min, where + ".amount.min"); !s) {
+                return s;
+            }
+            if (amount.max < amount.min) {
+                return fail(where + ".amount", "max " + amount.max.to_string() + " is less than min " +
+                                                   amount.min.to_string());
+            }
+        } else if (auto s = not_negative(amount.min, where + ".amount"); !s) {
+            return s;
+        }
+        if (schedule.end && *schedule.end < schedule.start) {
+            return fail(where + ".schedule.end",
+                        to_iso(*schedule.end) + " is before the start " + to_iso(schedule.start));
+        }
+        return {};
+    }
+
+    Status income(const Income& i, const std::string& where) {
+        return item_common(i.id, i.name, i.account, i.amount, i.schedule, where);
+    }
+
+    Status bill(const Bill& b, const std::string& where) {
+        if (auto s = item_common(b.id, b.name, b.account, b.amount, b.schedule, where); !s) {
+            return s;
+        }
+        if (b.minimum) {
+            if (auto s = not_negative(*b.minimum, where + ".minimum"); !s) {
+                return s;
+            }
+            if (*b.minimum > b.amount.max) {
+                return fail(where + ".minimum", b.minimum->to_string() + " is more than the amount " +
+                                                    b.amount.max.to_string());
+            }
+        }
+        if (auto s = not_negative(b.late_fee, where + ".late_fee"); !s) {
+            return s;
+        }
+        if (auto s = day_count(b.autopay_lead_days, 0, 60, where + ".autopay_lead_days"); !s) {
+            return s;
+        }
+        if (auto s = day_count(b.grace_days, 0, 365, where + ".grace_days"); !s) {
+            return s;
+        }
+        if (b.reported_late_after_days) {
+            if (auto s = day_count(*b.reported_late_after_days, 1, 3650, where + ".reported_late_after_days"); !s) {
+                return s;
+            }
+        }
+        if (b.shutoff_after_days) {
+            if (auto s = day_count(*b.shutoff_after_days, 1, 3650, where + ".shutoff_after_days"); !s) {
+                return s;
+            }
+        }
+        return {};
+    }
+
+    Status payment(const Payment& p, const std::string& where, const BusinessCalendar& calendar,
+                   std::set<std::pair<std::string, Date>>& seen) {
+        const Schedule* schedule = nullptr;
+        BusinessDayRule rule = BusinessDayRule::none;
+        if (const auto* b = m_h.find_bill(p.item)) {
+            schedule = &b->schedule;
+            rule = b->business_day;
+        } else if (const auto* i = m_h.find_income(p.item)) {
+            schedule = &i->schedule;
+            rule = i->business_day;
+        } else {
+            return fail(where + ".item", quoted(p.item) + " is not a bill or income id");
+        }
+        if (!is_due_date(*schedule, rule, calendar, p.due)) {
+            return fail(where + ".due", quoted(p.item) + " is not due on " + to_iso(p.due));
+        }
+        if (!seen.insert({p.item, p.due}).second) {
+            return fail(where, "a second record for " + quoted(p.item) + " due " + to_iso(p.due));
+        }
+        if (p.status == PaymentStatus::paid) {
+            if (!p.date) {
+                return fail(where + ".date", "a paid payment needs its date");
+            }
+            if (!p.amount) {
+                return fail(where + ".amount", "a paid payment needs its amount");
+            }
+            return not_negative(*p.amount, where + ".amount");
+        }
+        if (p.date || p.amount) {
+            return fail(where + (p.date ? ".date" : ".amount"),
+                        "only a paid payment has a date and an amount (this one is " +
+                            std::string(to_string(p.status)) + ")");
+        }
+        return {};
+    }
+
+    const Household& m_h;
+    std::set<std::string> m_account_ids;
+    std::set<std::string> m_item_ids;
+};
+
+} // namespace
+
+Status validate(const Household& household) {
+    try {
+        return Validator(household).run();
+    } catch (const MoneyError& e) {
+        return Error{e.code(), e.what()};
+    }
+}
+
+} // namespace steadypay::core

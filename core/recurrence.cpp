@@ -1,0 +1,594 @@
+#include "core/recurrence.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+
+namespace steadypay::core {
+
+namespace {
+
+using date::days;
+
+std::string upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> parts;
+    std::size_t begin = 0;
+    while (true) {
+        const auto pos = s.find(sep, begin);
+        parts.push_back(s.substr(begin, pos == std::string_view::npos ? std::string_view::npos : pos - begin));
+        if (pos == std::string_view::npos) {
+            return parts;
+        }
+        begin = pos + 1;
+    }
+}
+
+// A signed decimal integer with at most 9 digits, nothing else.
+std::optional<int> parse_int(std::string_view s) {
+    if (s.empty() || s.size() > 10) {
+        return std::nullopt;
+    }
+    std::size_t i = (s[0] == '+' || s[0] == '-') ? 1 : 0;
+    if (i == s.size()) {
+        return std::nullopt;
+    }
+    int v = 0;
+    for (std::size_t k = i; k < s.size(); ++k) {
+        if (s[k] < '0' || s[k] > '9') {
+            return std::nullopt;
+        }
+        v = v * 10 + (s[k] - '0');
+    }
+    return s[0] == '-' ? -v : v;
+}
+
+std::string part(std::string_view name, std::string_view value) {
+    return std::string(name) + "=" + std::string(value);
+}
+
+Result<std::vector<int>> parse_int_list(std::string_view name, std::string_view value, int max, bool allow_negative,
+                                        const char* range_text) {
+    std::vector<int> out;
+    for (auto item : split(value, ',')) {
+        const auto n = parse_int(item);
+        if (!n) {
+            return bad_input(part(name, value) + ": \"" + std::string(item) + "\" is not a whole number");
+        }
+        const int a = *n < 0 ? -*n : *n;
+        if (a < 1 || a > max || (*n < 0 && !allow_negative)) {
+            return bad_input(part(name, item) + " is out of range (" + range_text + ")");
+        }
+        out.push_back(*n);
+    }
+    return out;
+}
+
+Result<Date> parse_until(std::string_view value) {
+    // DATE (YYYYMMDD) or DATE-TIME (YYYYMMDDTHHMMSS, optionally with Z); only the date matters here.
+    const bool date_only = value.size() == 8;
+    const bool date_time = (value.size() == 15 || (value.size() == 16 && value[15] == 'Z')) && value[8] == 'T';
+    const auto digits = [](std::string_view s) {
+        return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (!(date_only || date_time) || !digits(value.substr(0, 8)) || (date_time && !digits(value.substr(9, 6)))) {
+        return bad_input(part("UNTIL", value) + " is not a date: write YYYYMMDD, like UNTIL=20271231");
+    }
+    std::string iso = std::string(value.substr(0, 4)) + "-" + std::string(value.substr(4, 2)) + "-" +
+                      std::string(value.substr(6, 2));
+    auto d = parse_iso_date(iso);
+    if (!d) {
+        return bad_input(part("UNTIL", value) + " is not a date that exists");
+    }
+    return d.value();
+}
+
+Result<std::vector<WeekdayNum>> parse_by_day(std::string_view value) {
+    std::vector<WeekdayNum> out;
+    for (auto item : split(value, ',')) {
+        if (item.size() < 2) {
+            return bad_input(part("BYDAY", value) + ": \"" + std::string(item) +
+                             "\" is not a weekday (MO..SU, optionally with an ordinal such as 2FR or -1MO)");
+        }
+        const auto code = item.substr(item.size() - 2);
+        auto wd = parse_weekday_code(code);
+        if (!wd) {
+            return bad_input(part("BYDAY", value) + ": \"" + std::string(item) +
+                             "\" is not a weekday (MO..SU, optionally with an ordinal such as 2FR or -1MO)");
+        }
+        int ordinal = 0;
+        const auto num = item.substr(0, item.size() - 2);
+        if (!num.empty()) {
+            const auto n = parse_int(num);
+            if (!n || *n == 0 || *n > 53 || *n < -53) {
+                return bad_input(part("BYDAY", item) + ": the ordinal must be 1..53 or -53..-1");
+            }
+            ordinal = *n;
+        }
+        out.push_back(WeekdayNum{ordinal, wd.value()});
+    }
+    return out;
+}
+
+} // namespace
+
+Result<RecurrenceRule> parse_rrule(std::string_view text) {
+    std::string s = upper(text);
+    std::string_view body = s;
+    if (body.substr(0, 6) == "RRULE:") {
+        body.remove_prefix(6);
+    }
+    if (!body.empty() && body.back() == ';') {
+        body.remove_suffix(1);
+    }
+    if (body.empty()) {
+        return bad_input("the rule is empty: it needs at least FREQ, like FREQ=MONTHLY;BYMONTHDAY=1");
+    }
+    RecurrenceRule rule;
+    bool have_freq = false;
+    std::vector<std::string> seen;
+    for (auto p : split(body, ';')) {
+        const auto eq = p.find('=');
+        if (eq == std::string_view::npos || eq == 0) {
+            return bad_input("\"" + std::string(p) + "\" is not a NAME=VALUE part");
+        }
+        const auto name = p.substr(0, eq);
+        const auto value = p.substr(eq + 1);
+        if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+            return bad_input(std::string(name) + " is given twice");
+        }
+        seen.emplace_back(name);
+        if (value.empty()) {
+            return bad_input(std::string(name) + " has no value");
+        }
+        if (name == "FREQ") {
+            if (value == "DAILY") {
+                rule.freq = Frequency::daily;
+            } else if (value == "WEEKLY") {
+                rule.freq = Frequency::weekly;
+            } else if (value == "MONTHLY") {
+                rule.freq = Frequency::monthly;
+            } else if (value == "YEARLY") {
+                rule.freq = Frequency::yearly;
+            } else if (value == "HOURLY" || value == "MINUTELY" || value == "SECONDLY") {
+                return bad_input(part(name, value) +
+                                 " is not supported: schedules are dates (DAILY, WEEKLY, MONTHLY or YEARLY)");
+            } else {
+                return bad_input(part(name, value) + " is not a frequency (DAILY, WEEKLY, MONTHLY or YEARLY)");
+            }
+            have_freq = true;
+        } else if (name == "INTERVAL") {
+            const auto n = parse_int(value);
+            if (!n || *n < 1 || *n > 10000) {
+                return bad_input(part(name, value) + " must be a whole number from 1 to 10000");
+            }
+            rule.interval = *n;
+        } else if (name == "COUNT") {
+            const auto n = parse_int(value);
+            if (!n || *n < 1 || *n > 1000000) {
+                return bad_input(part(name, value) + " must be a whole number from 1 to 1000000");
+            }
+            rule.count = *n;
+        } else if (name == "UNTIL") {
+            auto d = parse_until(value);
+            if (!d) {
+                return std::move(d).error();
+            }
+            rule.until = d.value();
+        } else if (name == "BYDAY") {
+            auto v = parse_by_day(value);
+            if (!v) {
+                return std::move(v).error();
+            }
+            rule.by_day = std::move(v).value();
+        } else if (name == "BYMONTHDAY") {
+            auto v = parse_int_list(name, value, 31, true, "1..31 or -31..-1");
+            if (!v) {
+                return std::move(v).error();
+            }
+            rule.by_month_day = std::move(v).value();
+        } else if (name == "BYMONTH") {
+            auto v = parse_int_list(name, value, 12, false, "1..12");
+            if (!v) {
+                return std::move(v).error();
+            }
+            rule.by_month = std::move(v).value();
+        } else if (name == "BYSETPOS") {
+            auto v = parse_int_list(name, value, 366, true, "1..366 or -366..-1");
+            if (!v) {
+                return std::move(v).error();
+            }
+            rule.by_set_pos = std::move(v).value();
+        } else if (name == "WKST") {
+            auto wd = parse_weekday_code(value);
+            if (!wd) {
+                return bad_input(part(name, value) + " is not a weekday (MO, TU, WE, TH, FR, SA or SU)");
+            }
+            rule.wkst = wd.value();
+        } else if (name == "BYYEARDAY" || name == "BYWEEKNO" || name == "BYHOUR" || name == "BYMINUTE" ||
+                   name == "BYSECOND") {
+            return bad_input(std::string(name) + " is not supported (supported: FREQ, INTERVAL, COUNT, UNTIL, BYDAY, "
+                                                 "BYMONTHDAY, BYMONTH, BYSETPOS, WKST)");
+        } else {
+            return bad_input("\"" + std::string(name) + "\" is not an RRULE part (supported: FREQ, INTERVAL, COUNT, "
+                                                        "UNTIL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS, WKST)");
+        }
+    }
+    if (!have_freq) {
+        return bad_input("FREQ is missing (DAILY, WEEKLY, MONTHLY or YEARLY)");
+    }
+    if (rule.count && rule.until) {
+        return bad_input("COUNT and UNTIL cannot both be given (RFC 5545)");
+    }
+    if (rule.freq == Frequency::daily || rule.freq == Frequency::weekly) {
+        for (const auto& wn : rule.by_day) {
+            if (wn.ordinal != 0) {
+                return bad_input("BYDAY=" + std::to_string(wn.ordinal) + std::string(weekday_code(wn.weekday)) +
+                                 ": an ordinal needs FREQ=MONTHLY or FREQ=YEARLY");
+            }
+        }
+    }
+    if (rule.freq == Frequency::weekly && !rule.by_month_day.empty()) {
+        return bad_input("BYMONTHDAY cannot be used with FREQ=WEEKLY (RFC 5545)");
+    }
+    if (!rule.by_set_pos.empty() && rule.by_day.empty() && rule.by_month_day.empty() && rule.by_month.empty()) {
+        return bad_input("BYSETPOS needs another BY part (BYDAY, BYMONTHDAY or BYMONTH) to choose from");
+    }
+    return rule;
+}
+
+std::string to_string(const RecurrenceRule& rule) {
+    static constexpr std::array<std::string_view, 4> k_freq{"DAILY", "WEEKLY", "MONTHLY", "YEARLY"};
+    std::string s = "FREQ=" + std::string(k_freq[static_cast<std::size_t>(rule.freq)]);
+    const auto list = [&](std::string_view name, const std::vector<int>& v) {
+        if (v.empty()) {
+            return;
+        }
+        s += ";" + std::string(name) + "=";
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            s += (i ? "," : "") + std::to_string(v[i]);
+        }
+    };
+    if (rule.interval != 1) {
+        s += ";INTERVAL=" + std::to_string(rule.interval);
+    }
+    if (rule.count) {
+        s += ";COUNT=" + std::to_string(*rule.count);
+    }
+    if (rule.until) {
+        auto iso = to_iso(*rule.until);
+        iso.erase(std::remove(iso.begin(), iso.end(), '-'), iso.end());
+        s += ";UNTIL=" + iso;
+    }
+    list("BYMONTH", rule.by_month);
+    list("BYMONTHDAY", rule.by_month_day);
+    if (!rule.by_day.empty()) {
+        s += ";BYDAY=";
+        for (std::size_t i = 0; i < rule.by_day.size(); ++i) {
+            s += (i ? "," : "") + (rule.by_day[i].ordinal ? std::to_string(rule.by_day[i].ordinal) : std::string()) +
+                 std::string(weekday_code(rule.by_day[i].weekday));
+        }
+    }
+    list("BYSETPOS", rule.by_set_pos);
+    if (rule.wkst != date::Monday) {
+        s += ";WKST=" + std::string(weekday_code(rule.wkst));
+    }
+    return s;
+}
+
+namespace {
+
+// A rule with DTSTART's defaults filled in and its lists turned into lookup tables.
+class Expander {
+public:
+    Expander(const RecurrenceRule& rule, Date dtstart) : m_rule(rule), m_dtstart(dtstart) {
+        const date::year_month_day start{dtstart};
+        std::vector<int> months = rule.by_month;
+        m_month_days = rule.by_month_day;
+        std::vector<WeekdayNum> by_day = rule.by_day;
+        // RFC 5545: parts that are not given take their values from DTSTART.
+        if (by_day.empty() && m_month_days.empty()) {
+            switch (rule.freq) {
+            case Frequency::yearly:
+                if (months.empty()) {
+                    months.push_back(static_cast<int>(static_cast<unsigned>(start.month())));
+                }
+                m_month_days.push_back(static_cast<int>(static_cast<unsigned>(start.day())));
+                break;
+            case Frequency::monthly:
+                m_month_days.push_back(static_cast<int>(static_cast<unsigned>(start.day())));
+                break;
+            case Frequency::weekly:
+                by_day.push_back(WeekdayNum{0, date::weekday{dtstart}});
+                break;
+            case Frequency::daily:
+                break;
+            }
+        }
+        m_month_filter = !months.empty();
+        for (int m : months) {
+            m_month_ok[static_cast<std::size_t>(m)] = true;
+        }
+        m_has_by_day = !by_day.empty();
+        for (const auto& wn : by_day) {
+            if (wn.ordinal == 0) {
+                m_plain_weekday[wn.weekday.c_encoding()] = true;
+            } else {
+                m_ordinals.push_back(wn);
+            }
+        }
+    }
+
+    // Calls visit(d) for every occurrence in [from, to], in order, until visit returns false.
+    template <class Visit> void run(Date from, Date to, Visit&& visit) {
+        Date last = std::min(to, k_max_date);
+        if (m_rule.until) {
+            last = std::min(last, *m_rule.until);
+        }
+        if (last < m_dtstart || from > last) {
+            return;
+        }
+        long remaining = m_rule.count ? *m_rule.count : -1;
+        // Without COUNT nothing before `from` needs to be seen: jump to its period.
+        const Date skip_to = m_rule.count ? m_dtstart : std::max(from, m_dtstart);
+        const long interval = m_rule.interval;
+        std::vector<Date> set;
+        set.reserve(32);
+
+        // Returns false when the expansion is over.
+        const auto emit = [&](std::vector<Date>& period) {
+            apply_set_pos(period);
+            for (Date d : period) {
+                if (d < m_dtstart) {
+                    continue;
+                }
+                if (d > last) {
+                    return false;
+                }
+                if (remaining > 0) {
+                    --remaining;
+                }
+                if (d >= from && !visit(d)) {
+                    return false;
+                }
+                if (remaining == 0) {
+                    return false;
+                }
+            }
+            return true;
+        };
+
+        switch (m_rule.freq) {
+        case Frequency::daily: {
+            long k = (skip_to - m_dtstart).count() / interval;
+            for (;; ++k) {
+                const Date d = m_dtstart + days{static_cast<int>(k * interval)};
+                if (d > last) {
+                    return;
+                }
+                set.clear();
+                if (day_passes_daily(d)) {
+                    set.push_back(d);
+                }
+                if (!emit(set)) {
+                    return;
+                }
+            }
+        }
+        case Frequency::weekly: {
+            const Date week0 = m_dtstart - (date::weekday{m_dtstart} - m_rule.wkst);
+            long k = (skip_to - week0).count() / (7 * interval);
+            for (;; ++k) {
+                const Date ws = week0 + days{static_cast<int>(k * 7 * interval)};
+                if (ws > last) {
+                    return;
+                }
+                set.clear();
+                for (int i = 0; i < 7; ++i) {
+                    const Date d = ws + days{i};
+                    if (month_ok(d) && weekday_plain_ok(d)) {
+                        set.push_back(d);
+                    }
+                }
+                if (!emit(set)) {
+                    return;
+                }
+            }
+        }
+        case Frequency::monthly: {
+            const long m0 = month_index(m_dtstart);
+            long k = (month_index(skip_to) - m0) / interval;
+            for (;; ++k) {
+                const auto ym = year_month_of(m0 + k * interval);
+                if (Date{ym / 1} > last) {
+                    return;
+                }
+                set.clear();
+                if (!m_month_filter || m_month_ok[static_cast<unsigned>(ym.month())]) {
+                    month_candidates(ym, Date{ym / 1}, Date{ym / date::last}, set);
+                }
+                if (!emit(set)) {
+                    return;
+                }
+            }
+        }
+        case Frequency::yearly: {
+            const int y0 = static_cast<int>(date::year_month_day{m_dtstart}.year());
+            long k = (static_cast<int>(date::year_month_day{skip_to}.year()) - y0) / interval;
+            for (;; ++k) {
+                const date::year y{static_cast<int>(y0 + k * interval)};
+                if (Date{y / 1 / 1} > last) {
+                    return;
+                }
+                set.clear();
+                // Ordinals count within the year unless BYMONTH narrows them to months (RFC 5545).
+                const bool year_scope = !m_month_filter;
+                const Date jan1{y / 1 / 1};
+                const Date dec31{y / 12 / 31};
+                for (unsigned m = 1; m <= 12; ++m) {
+                    if (m_month_filter && !m_month_ok[m]) {
+                        continue;
+                    }
+                    const date::year_month ym{y, date::month{m}};
+                    if (year_scope) {
+                        month_candidates(ym, jan1, dec31, set);
+                    } else {
+                        month_candidates(ym, Date{ym / 1}, Date{ym / date::last}, set);
+                    }
+                }
+                if (!emit(set)) {
+                    return;
+                }
+            }
+        }
+        }
+    }
+
+private:
+    static long month_index(Date d) {
+        const date::year_month_day ymd{d};
+        return static_cast<long>(static_cast<int>(ymd.year())) * 12 + static_cast<long>(static_cast<unsigned>(ymd.month())) - 1;
+    }
+    static date::year_month year_month_of(long index) {
+        return date::year_month{date::year{static_cast<int>(index / 12)}, date::month{static_cast<unsigned>(index % 12 + 1)}};
+    }
+
+    bool month_ok(Date d) const {
+        return !m_month_filter || m_month_ok[static_cast<unsigned>(date::year_month_day{d}.month())];
+    }
+    bool weekday_plain_ok(Date d) const { return !m_has_by_day || m_plain_weekday[date::weekday{d}.c_encoding()]; }
+
+    bool month_day_ok(const date::year_month_day& ymd) const {
+        if (m_month_days.empty()) {
+            return true;
+        }
+        const int day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+        const int last = static_cast<int>(days_in_month(ymd.year() / ymd.month()));
+        for (int md : m_month_days) {
+            if (md == day || (md < 0 && last + 1 + md == day)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    bool day_passes_daily(Date d) const {
+        const date::year_month_day ymd{d};
+        return (!m_month_filter || m_month_ok[static_cast<unsigned>(ymd.month())]) && month_day_ok(ymd) &&
+               weekday_plain_ok(d);
+    }
+
+    // BYDAY, with ordinals counted within [scope_first, scope_last] (a month or a year).
+    bool by_day_ok(Date d, Date scope_first, Date scope_last) const {
+        if (!m_has_by_day) {
+            return true;
+        }
+        const date::weekday wd{d};
+        if (m_plain_weekday[wd.c_encoding()]) {
+            return true;
+        }
+        for (const auto& wn : m_ordinals) {
+            if (wn.weekday != wd) {
+                continue;
+            }
+            const int from_start = (d - scope_first).count() / 7 + 1;
+            const int from_end = (scope_last - d).count() / 7 + 1;
+            if (wn.ordinal == from_start || wn.ordinal == -from_end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Appends the days of month `ym` that pass BYMONTHDAY and BYDAY, in order.
+    void month_candidates(date::year_month ym, Date scope_first, Date scope_last, std::vector<Date>& out) const {
+        const int last = static_cast<int>(days_in_month(ym));
+        const Date first{ym / 1};
+        if (!m_month_days.empty()) {
+            std::array<bool, 32> hit{};
+            for (int md : m_month_days) {
+                const int day = md > 0 ? md : last + 1 + md;
+                if (day >= 1 && day <= last) {
+                    hit[static_cast<std::size_t>(day)] = true;
+                }
+            }
+            for (int day = 1; day <= last; ++day) {
+                const Date d = first + days{day - 1};
+                if (hit[static_cast<std::size_t>(day)] && by_day_ok(d, scope_first, scope_last)) {
+                    out.push_back(d);
+                }
+            }
+            return;
+        }
+        for (int day = 1; day <= last; ++day) {
+            const Date d = first + days{day - 1};
+            if (by_day_ok(d, scope_first, scope_last)) {
+                out.push_back(d);
+            }
+        }
+    }
+
+    void apply_set_pos(std::vector<Date>& period) const {
+        if (m_rule.by_set_pos.empty() || period.empty()) {
+            return;
+        }
+        std::vector<Date> chosen;
+        const auto n = static_cast<long>(period.size());
+        for (int pos : m_rule.by_set_pos) {
+            const long index = pos > 0 ? pos - 1 : n + pos;
+            if (index >= 0 && index < n) {
+                chosen.push_back(period[static_cast<std::size_t>(index)]);
+            }
+        }
+        std::sort(chosen.begin(), chosen.end());
+        chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+        period.swap(chosen);
+    }
+
+    const RecurrenceRule& m_rule;
+    Date m_dtstart;
+    std::vector<int> m_month_days;
+    std::array<bool, 13> m_month_ok{};
+    bool m_month_filter = false;
+    bool m_has_by_day = false;
+    std::array<bool, 7> m_plain_weekday{};
+    std::vector<WeekdayNum> m_ordinals;
+};
+
+} // namespace
+
+std::vector<Date> expand(const RecurrenceRule& rule, Date dtstart, Date from, Date to) {
+    std::vector<Date> out;
+    Expander(rule, dtstart).run(from, to, [&](Date d) {
+        out.push_back(d);
+        return true;
+    });
+    return out;
+}
+
+void for_each_occurrence(const RecurrenceRule& rule, Date dtstart, Date from, Date to,
+                         const std::function<bool(Date)>& visit) {
+    Expander(rule, dtstart).run(from, to, visit);
+}
+
+std::vector<Date> first_occurrences(const RecurrenceRule& rule, Date dtstart, std::size_t n, Date to) {
+    std::vector<Date> out;
+    if (n == 0) {
+        return out;
+    }
+    Expander(rule, dtstart).run(dtstart, to, [&](Date d) {
+        out.push_back(d);
+        return out.size() < n;
+    });
+    return out;
+}
+
+} // namespace steadypay::core

@@ -1,0 +1,137 @@
+#include "core/household.hpp"
+
+#include "builders.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace steadypay::core;
+using namespace steadypay::test;
+
+namespace {
+
+Household valid() {
+    auto h = household("1000.00", "2026-11-22");
+    add_income(h, "pay", "900.00", "FREQ=MONTHLY;BYMONTHDAY=1", "2026-01-01");
+    add_bill(h, "rent", "700.00", "FREQ=MONTHLY;BYMONTHDAY=1", "2026-01-01", Priority::housing);
+    return h;
+}
+
+void expect_invalid(const Household& h, const std::string& message) {
+    auto s = validate(h);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.error().code == Errc::bad_input);
+    CHECK_THAT(s.error().message, Catch::Contains(message));
+}
+
+} // namespace
+
+TEST_CASE("a well-formed household validates", "[household]") { CHECK(validate(valid()).ok()); }
+
+TEST_CASE("validation names the place of each problem", "[household]") {
+    SECTION("an id that is not lower-case") {
+        auto h = valid();
+        h.bills[0].id = "Rent";
+        expect_invalid(h, "bills[0].id: \"Rent\" is not a valid id");
+    }
+    SECTION("a bill that names no account") {
+        auto h = valid();
+        h.bills[0].account = "chequing";
+        expect_invalid(h, "bills[0].account: \"chequing\" is not an account id");
+    }
+    SECTION("two accounts with one id") {
+        auto h = valid();
+        h.accounts.push_back(h.accounts[0]);
+        expect_invalid(h, "accounts[1].id: \"checking\" is already used");
+    }
+    SECTION("an income and a bill sharing an id, which payments could not tell apart") {
+        auto h = valid();
+        h.bills[0].id = "pay";
+        expect_invalid(h, "bills[0].id: \"pay\" is already used by another income or bill");
+    }
+    SECTION("a range whose max is below its min") {
+        auto h = valid();
+        h.bills[0].amount = Amount::range(money("90.00"), money("80.00"));
+        expect_invalid(h, "bills[0].amount: max 80.00 is less than min 90.00");
+    }
+    SECTION("a negative amount") {
+        auto h = valid();
+        h.incomes[0].amount = Amount::fixed(money("-5.00"));
+        expect_invalid(h, "incomes[0].amount: -5.00 must not be negative");
+    }
+    SECTION("a minimum above the amount") {
+        auto h = valid();
+        h.bills[0].minimum = money("800.00");
+        expect_invalid(h, "bills[0].minimum: 800.00 is more than the amount 700.00");
+    }
+    SECTION("day counts out of range") {
+        auto h = valid();
+        h.bills[0].grace_days = -1;
+        expect_invalid(h, "bills[0].grace_days: -1 is out of range");
+        h.bills[0].grace_days = 0;
+        h.bills[0].reported_late_after_days = 0;
+        expect_invalid(h, "bills[0].reported_late_after_days: 0 is out of range (1..3650)");
+    }
+    SECTION("a negative cushion") {
+        auto h = valid();
+        h.accounts[0].cushion = money("-1.00");
+        expect_invalid(h, "accounts[0].cushion: -1.00 must not be negative");
+    }
+    SECTION("a weekend of seven days") {
+        auto h = valid();
+        h.weekend = {date::Monday, date::Tuesday, date::Wednesday, date::Thursday, date::Friday, date::Saturday,
+                     date::Sunday};
+        expect_invalid(h, "household.weekend: every day of the week is a weekend day");
+    }
+    SECTION("a holiday listed twice") {
+        auto h = valid();
+        h.holidays = {day("2026-12-25"), day("2026-12-25")};
+        expect_invalid(h, "household.holidays[1]: 2026-12-25 is listed twice");
+    }
+    SECTION("a payment for an item that does not exist") {
+        auto h = valid();
+        h.payments.push_back(Payment{"gym", day("2026-11-01"), PaymentStatus::skipped, {}, {}, {}});
+        expect_invalid(h, "payments[0].item: \"gym\" is not a bill or income id");
+    }
+    SECTION("a payment for a day the item is not due") {
+        auto h = valid();
+        h.payments.push_back(Payment{"rent", day("2026-11-02"), PaymentStatus::skipped, {}, {}, {}});
+        expect_invalid(h, "payments[0].due: \"rent\" is not due on 2026-11-02");
+    }
+    SECTION("a paid payment without its amount") {
+        auto h = valid();
+        h.payments.push_back(Payment{"rent", day("2026-11-01"), PaymentStatus::paid, day("2026-11-01"), {}, {}});
+        expect_invalid(h, "payments[0].amount: a paid payment needs its amount");
+    }
+    SECTION("a skipped payment with a date") {
+        auto h = valid();
+        h.payments.push_back(Payment{"rent", day("2026-11-01"), PaymentStatus::skipped, day("2026-11-01"), {}, {}});
+        expect_invalid(h, "payments[0].date: only a paid payment has a date and an amount");
+    }
+    SECTION("two records for one occurrence") {
+        auto h = valid();
+        h.payments.push_back(Payment{"rent", day("2026-11-01"), PaymentStatus::skipped, {}, {}, {}});
+        h.payments.push_back(Payment{"rent", day("2026-11-01"), PaymentStatus::unpaid, {}, {}, {}});
+        expect_invalid(h, "payments[1]: a second record for \"rent\" due 2026-11-01");
+    }
+}
+
+TEST_CASE("priorities keep the counselling order and parse from their keys", "[household]") {
+    const char* keys[] = {"housing",        "utilities",  "transportation", "childcare",
+                          "credit_minimum", "other_debt", "phone_internet", "discretionary"};
+    for (int i = 0; i < k_priority_count; ++i) {
+        auto p = parse_priority(keys[i]);
+        REQUIRE(p.ok());
+        CHECK(rank(p.value()) == i + 1);
+        CHECK(to_string(p.value()) == keys[i]);
+    }
+    CHECK_FALSE(parse_priority("rent").ok());
+}
+
+TEST_CASE("ids follow [a-z0-9][a-z0-9_-]*", "[household]") {
+    for (const char* ok : {"rent", "card-min", "a", "0day", "car_loan_2"}) {
+        CHECK(is_valid_id(ok));
+    }
+    for (const char* bad : {"", "-rent", "_x", "Rent", "car loan", "caf\xc3\xa9", std::string(65, 'a').c_str()}) {
+        CHECK_FALSE(is_valid_id(bad));
+    }
+}

@@ -36,6 +36,22 @@ int run(int argc, char** argv) {
         c->add_to(app, ctx);
     }
 
+    // A first word that is neither an option nor a command: say so plainly.
+    if (argc <= 1 || argv[1][0] != '-') {
+        const std::string word = argc > 1 ? argv[1] : "";
+        std::string names;
+        bool known = false;
+        for (const auto* sub : app.get_subcommands({})) {
+            known = known || sub->get_name() == word;
+            names += (names.empty() ? "" : ", ") + sub->get_name();
+        }
+        if (word.empty()) {
+            return ctx.fail(core::bad_input("give a command (commands: " + names + "; see 'steadypay --help')"));
+        }
+        if (!known) {
+            return ctx.fail(core::bad_input("\"" + word + "\" is not a command (commands: " + names + ")"));
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

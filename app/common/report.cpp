@@ -98,6 +98,12 @@ ordered_json forecast_json(const core::Household& h, const core::Forecast& f) {
 
 namespace {
 
+// A table row without trailing blanks.
+std::string row(const std::string& text) {
+    const auto end = text.find_last_not_of(' ');
+    return (end == std::string::npos ? std::string() : text.substr(0, end + 1)) + "\n";
+}
+
 std::string span_text(Date start, Date end) {
     const int n = core::days_between(start, end) + 1;
     if (n == 1) {
@@ -124,7 +130,7 @@ std::string forecast_text(const core::Household& h, const core::Forecast& f, con
             out += fmt::format(", cushion {}", account.cushion.to_string());
         }
         out += "\n\n";
-        out += fmt::format("  {:<14}    {:>12}  {:>12}   {}\n", "Date", "Low", "Close", "Events");
+        out += row(fmt::format("  {:<14}    {:>12}  {:>12}   {}", "Date", "Low", "Close", "Events"));
 
         // The events of this account, by date, in order of application.
         std::size_t next_event = 0;
@@ -149,10 +155,10 @@ std::string forecast_text(const core::Household& h, const core::Forecast& f, con
                 continue;
             }
             const char* mark = overdraft ? "!!" : below_cushion ? "! " : "  ";
-            out += fmt::format("  {:<14} {} {:>12}  {:>12}   {}\n", core::to_weekday_iso(d.date), mark,
-                               d.low.to_string(), d.close.to_string(), labels.empty() ? "" : labels.front());
+            out += row(fmt::format("  {:<14} {} {:>12}  {:>12}   {}", core::to_weekday_iso(d.date), mark,
+                                   d.low.to_string(), d.close.to_string(), labels.empty() ? "" : labels.front()));
             for (std::size_t k = 1; k < labels.size(); ++k) {
-                out += fmt::format("  {:<14}    {:>12}  {:>12}   {}\n", "", "", "", labels[k]);
+                out += row(fmt::format("  {:<14}    {:>12}  {:>12}   {}", "", "", "", labels[k]));
             }
         }
         out += "\n";

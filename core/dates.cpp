@@ -79,7 +79,9 @@ std::string_view weekday_code(date::weekday wd) { return k_codes[wd.c_encoding()
 std::string_view weekday_short_name(date::weekday wd) { return k_short[wd.c_encoding()]; }
 
 unsigned days_in_month(date::year_month ym) {
-    return static_cast<unsigned>(date::year_month_day_last{ym.year(), date::month_day_last{ym.month()}}.day());
+    static constexpr unsigned k_days[] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const unsigned m = static_cast<unsigned>(ym.month());
+    return m == 2 && ym.year().is_leap() ? 29 : k_days[m];
 }
 
 } // namespace steadypay::core

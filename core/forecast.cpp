@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <cstdint>
 #include <tuple>
 
 namespace steadypay::core {
@@ -12,55 +13,119 @@ namespace {
 
 constexpr int k_max_forecast_days = 36600;
 
-// The order of postings: by date, account, then the household's intraday order.
-auto posting_key(const Posting& p, IntradayOrder order) {
-    const bool credit = !p.amount.is_negative();
-    const bool second = order == IntradayOrder::debits_first ? credit : !credit;
-    // Largest magnitude first within debits and within credits.
-    const std::int64_t magnitude = p.amount.minor() < 0 ? -p.amount.minor() : p.amount.minor();
-    return std::tuple(p.date, p.account, second, -magnitude, p.rank, p.id, p.due);
+std::int64_t checked_add(std::int64_t a, std::int64_t b) {
+    std::int64_t r = 0;
+    if (__builtin_add_overflow(a, b, &r)) {
+        throw MoneyError(Errc::overflow, "amount overflow in the forecast balance");
+    }
+    return r;
+}
+
+// Within one account and day: the household's intraday order first, then the largest amount,
+// then the higher priority, then the source (occurrence) order, so the order is always the same.
+bool posts_before(const Posting& a, const Posting& b, IntradayOrder order) {
+    if (a.account != b.account) {
+        return a.account < b.account;
+    }
+    const bool a_credit = a.amount >= 0;
+    const bool b_credit = b.amount >= 0;
+    if (a_credit != b_credit) {
+        return order == IntradayOrder::debits_first ? !a_credit : a_credit;
+    }
+    // Unsigned magnitudes, so that INT64_MIN has one too.
+    const auto magnitude = [](std::int64_t v) {
+        const auto m = static_cast<std::uint64_t>(v);
+        return v < 0 ? 0 - m : m;
+    };
+    if (magnitude(a.amount) != magnitude(b.amount)) {
+        return magnitude(a.amount) > magnitude(b.amount);
+    }
+    if (a.rank != b.rank) {
+        return a.rank < b.rank;
+    }
+    return a.source < b.source;
 }
 
 } // namespace
 
 Simulation simulate(const Household& h, const std::vector<Posting>& postings, Date first_day, Date to) {
     Simulation sim;
-    sim.applied.resize(postings.size());
-    std::iota(sim.applied.begin(), sim.applied.end(), std::size_t{0});
-    std::sort(sim.applied.begin(), sim.applied.end(), [&](std::size_t a, std::size_t b) {
-        return posting_key(postings[a], h.intraday_order) < posting_key(postings[b], h.intraday_order);
-    });
-    sim.balance_after.assign(postings.size(), Money(h.currency));
-    sim.days.resize(h.accounts.size());
-    sim.opening.assign(h.accounts.size(), Money(h.currency));
-
-    // Postings of each account, in application order.
-    std::vector<std::vector<std::size_t>> per_account(h.accounts.size());
-    for (std::size_t idx : sim.applied) {
-        per_account[postings[idx].account].push_back(idx);
+    const std::size_t n_accounts = h.accounts.size();
+    sim.days.resize(n_accounts);
+    sim.opening.assign(n_accounts, Money(h.currency));
+    sim.balance_after.assign(postings.size(), 0);
+    if (n_accounts == 0) {
+        return sim;
     }
-    const auto shown = static_cast<std::size_t>(days_between(first_day, to) + 1);
-    for (std::size_t a = 0; a < h.accounts.size(); ++a) {
-        const auto& account = h.accounts[a];
-        auto& days = sim.days[a];
-        days.reserve(shown);
-        Money balance = account.balance;
-        std::size_t next = 0;
-        const auto& mine = per_account[a];
-        for (Date d = account.as_of; d <= to; d += date::days{1}) {
-            if (d == first_day) {
-                sim.opening[a] = balance;
+    Date base = h.accounts.front().as_of;
+    for (const auto& a : h.accounts) {
+        base = std::min(base, a.as_of);
+    }
+    const auto n_days = static_cast<std::size_t>(std::max(0, days_between(base, to) + 1));
+
+    // Bucket the postings by day (a counting sort), then order each day's few postings.
+    std::vector<std::size_t> start(n_days + 1, 0);
+    for (const auto& p : postings) {
+        ++start[static_cast<std::size_t>(days_between(base, p.date)) + 1];
+    }
+    for (std::size_t d = 0; d < n_days; ++d) {
+        start[d + 1] += start[d];
+    }
+    sim.applied.resize(postings.size());
+    {
+        std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+        for (std::size_t i = 0; i < postings.size(); ++i) {
+            sim.applied[fill[static_cast<std::size_t>(days_between(base, postings[i].date))]++] = i;
+        }
+    }
+    const auto before = [&](std::size_t a, std::size_t b) {
+        return posts_before(postings[a], postings[b], h.intraday_order);
+    };
+    for (std::size_t d = 0; d < n_days; ++d) {
+        const auto first = sim.applied.begin() + static_cast<std::ptrdiff_t>(start[d]);
+        const auto last = sim.applied.begin() + static_cast<std::ptrdiff_t>(start[d + 1]);
+        if (last - first > 16) {
+            std::sort(first, last, before);
+        } else {
+            // A day usually has one to three postings: insertion sort beats std::sort's set-up.
+            for (auto i = first + 1; i < last; ++i) {
+                const std::size_t x = *i;
+                auto j = i;
+                for (; j > first && before(x, *(j - 1)); --j) {
+                    *j = *(j - 1);
+                }
+                *j = x;
             }
-            Money low = balance;
-            while (next < mine.size() && postings[mine[next]].date <= d) {
-                // Postings dated before as_of cannot occur (the balance already holds them).
-                balance += postings[mine[next]].amount;
-                sim.balance_after[mine[next]] = balance;
-                low = min(low, balance);
-                ++next;
+        }
+    }
+
+    // Walk the days once for all accounts, in raw minor units; overflow is still checked.
+    std::vector<std::int64_t> balance(n_accounts);
+    std::vector<std::int64_t> low(n_accounts);
+    for (std::size_t a = 0; a < n_accounts; ++a) {
+        balance[a] = h.accounts[a].balance.minor();
+        sim.days[a].reserve(static_cast<std::size_t>(std::max(0, days_between(first_day, to) + 1)));
+    }
+    const auto money = [&](std::int64_t minor) { return Money::from_minor(minor, h.currency); };
+    for (std::size_t d = 0; d < n_days; ++d) {
+        const Date date = base + date::days{static_cast<int>(d)};
+        for (std::size_t a = 0; a < n_accounts; ++a) {
+            low[a] = balance[a];
+            if (date == first_day) {
+                sim.opening[a] = money(balance[a]);
             }
-            if (d >= first_day) {
-                days.push_back(DayBalance{d, low, balance});
+        }
+        for (std::size_t k = start[d]; k < start[d + 1]; ++k) {
+            const std::size_t idx = sim.applied[k];
+            const auto& p = postings[idx];
+            // Postings dated before an account's as_of cannot occur: the balance already holds them.
+            balance[p.account] = checked_add(balance[p.account], p.amount);
+            low[p.account] = std::min(low[p.account], balance[p.account]);
+            sim.balance_after[idx] = balance[p.account];
+        }
+        if (date >= first_day) {
+            for (std::size_t a = 0; a < n_accounts; ++a) {
+                sim.days[a].emplace_back(date, money(low[a]), money(balance[a])); // built in place
             }
         }
     }
@@ -76,8 +141,10 @@ std::vector<Posting> postings_for(const Household& h, const std::vector<Occurren
             continue;
         }
         const bool bill = o.kind == ItemKind::bill;
-        postings.push_back(Posting{*o.apply_date, o.account, bill ? -o.applied_amount : o.applied_amount,
-                                   bill ? rank(h.bills[o.item].priority) : 0, item_id(h, o), o.due.due, i});
+        postings.push_back(Posting{*o.apply_date, static_cast<std::uint32_t>(o.account),
+                                   bill ? rank(h.bills[o.item].priority) : 0,
+                                   (bill ? -o.applied_amount : o.applied_amount).minor(), // checked negation
+                                   static_cast<std::uint32_t>(i)});
     }
     return postings;
 }
@@ -156,32 +223,45 @@ Result<Forecast> forecast(const Household& h, const ForecastOptions& options) {
         const auto postings = postings_for(h, f.occurrences);
         const auto sim = simulate(h, postings, f.from, f.to);
 
+        f.events.reserve(sim.applied.size());
         for (std::size_t idx : sim.applied) {
             const auto& p = postings[idx];
             if (p.date >= f.from) {
-                f.events.push_back(ForecastEvent{p.date, p.account, p.source, p.amount, sim.balance_after[idx]});
+                f.events.emplace_back(p.date, p.account, p.source, Money::from_minor(p.amount, h.currency),
+                                      Money::from_minor(sim.balance_after[idx], h.currency));
             }
         }
+        // The events of each account, in order, found in one pass.
+        std::vector<std::vector<std::size_t>> account_events(h.accounts.size());
+        for (std::size_t i = 0; i < f.events.size(); ++i) {
+            account_events[f.events[i].account].push_back(i);
+        }
+        const Money zero(h.currency);
         for (std::size_t a = 0; a < h.accounts.size(); ++a) {
             const auto& account = h.accounts[a];
-            const auto& days = sim.days[a];
+            const auto& mine = account_events[a];
             AccountForecast af;
             af.account = a;
-            af.days = days;
+            af.days = std::move(sim.days[a]);
             af.opening = sim.opening[a];
+            const auto& days = af.days;
             af.lowest = days.front();
             for (const auto& d : days) {
                 if (d.low < af.lowest.low) {
                     af.lowest = d;
                 }
             }
-            const Money zero(h.currency);
             af.safe_to_spend = max(zero, af.lowest.low - account.cushion);
-            for (const auto& e : f.events) {
+            // Banks charge per item that leaves the balance below zero.
+            std::vector<Date> overdrawn;
+            for (std::size_t i : mine) {
+                const auto& e = f.events[i];
                 const auto& o = f.occurrences[e.occurrence];
-                if (e.account == a && o.kind == ItemKind::income && e.date > f.from && e.amount.is_positive()) {
+                if (!af.next_income && o.kind == ItemKind::income && e.date > f.from && e.amount.is_positive()) {
                     af.next_income = e.date;
-                    break;
+                }
+                if (e.amount.is_negative() && e.balance_after.is_negative()) {
+                    overdrawn.push_back(e.date);
                 }
             }
             Money low_until = days.front().low;
@@ -194,13 +274,6 @@ Result<Forecast> forecast(const Household& h, const ForecastOptions& options) {
             af.safe_to_spend_until_next_income = max(zero, low_until - account.cushion);
 
             auto shortfalls = find_shortfalls(a, days, account.cushion);
-            // Banks charge per item that leaves the balance below zero.
-            std::vector<Date> overdrawn;
-            for (const auto& e : f.events) {
-                if (e.account == a && e.amount.is_negative() && e.balance_after.is_negative()) {
-                    overdrawn.push_back(e.date);
-                }
-            }
             af.expected_fees = zero;
             for (auto& s : shortfalls) {
                 if (s.kind != ShortfallKind::overdraft) {
@@ -214,8 +287,6 @@ Result<Forecast> forecast(const Household& h, const ForecastOptions& options) {
             f.shortfalls.insert(f.shortfalls.end(), shortfalls.begin(), shortfalls.end());
             f.accounts.push_back(std::move(af));
         }
-        std::stable_sort(f.shortfalls.begin(), f.shortfalls.end(),
-                         [](const Shortfall& x, const Shortfall& y) { return x.account < y.account; });
         return f;
     } catch (const MoneyError& e) {
         return Error{e.code(), e.what()};

@@ -19,6 +19,7 @@
 
 #include "core/occurrence.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -33,12 +34,10 @@ struct DayBalance {
 // One amount applied to an account on a day (a debit is negative).
 struct Posting {
     Date date;
-    std::size_t account = 0;
-    Money amount;
-    int rank = 0;         // the bill's priority rank (1 = housing), 0 for income
-    std::string_view id;  // the item id, for a stable order
-    Date due;
-    std::size_t source = 0; // the caller's reference (an occurrence index)
+    std::uint32_t account = 0;
+    std::int32_t rank = 0;     // the bill's priority rank (1 = housing), 0 for income
+    std::int64_t amount = 0;   // minor units of the household currency
+    std::uint32_t source = 0;  // the caller's reference (an occurrence index); breaks ties, so the order is stable
 };
 
 struct Simulation {
@@ -46,8 +45,8 @@ struct Simulation {
     std::vector<std::vector<DayBalance>> days;
     // Posting indices in the order they are applied.
     std::vector<std::size_t> applied;
-    // Per posting index, the balance right after it.
-    std::vector<Money> balance_after;
+    // Per posting index, the balance right after it, in minor units.
+    std::vector<std::int64_t> balance_after;
     // Per account, the balance at the start of the first day shown.
     std::vector<Money> opening;
 };

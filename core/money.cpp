@@ -64,12 +64,8 @@ static_assert(std::is_sorted(k_currencies.begin(), k_currencies.end(),
 
 constexpr std::array<std::int64_t, 5> k_pow10{1, 10, 100, 1000, 10000};
 
-[[noreturn]] void throw_overflow(const char* op) {
-    throw MoneyError(Errc::overflow, std::string("amount overflow in ") + op);
-}
-
 void require_same_currency(const Money& a, const Money& b) {
-    if (!(a.currency() == b.currency())) {
+    if (!(a.currency() == b.currency())) [[unlikely]] {
         throw MoneyError(Errc::currency_mismatch, "cannot combine " + std::string(a.currency().code()) + " and " +
                                                       std::string(b.currency().code()) + " amounts");
     }
@@ -85,8 +81,11 @@ template <class F> Result<Money> catching(F&& f) {
 
 } // namespace
 
-Currency::Currency(std::string_view code, int digits) noexcept : m_digits(digits) {
+Currency::Currency(std::string_view code, int digits) noexcept : m_digits(static_cast<std::int8_t>(digits)) {
     std::copy_n(code.begin(), 3, m_code);
+    m_key = (static_cast<std::uint32_t>(static_cast<unsigned char>(code[0])) << 16) |
+            (static_cast<std::uint32_t>(static_cast<unsigned char>(code[1])) << 8) |
+            static_cast<std::uint32_t>(static_cast<unsigned char>(code[2]));
 }
 
 Result<Currency> Currency::from_code(std::string_view code) {
@@ -191,45 +190,14 @@ Result<Money> Money::checked_mul(std::int64_t factor) const {
     return catching([&] { return *this * factor; });
 }
 
-Money operator+(const Money& a, const Money& b) {
+void Money::throw_overflow(const char* operation) {
+    throw MoneyError(Errc::overflow, std::string("amount overflow in ") + operation);
+}
+
+void Money::throw_mismatch(const Money& a, const Money& b) {
     require_same_currency(a, b);
-    std::int64_t r = 0;
-    if (__builtin_add_overflow(a.m_minor, b.m_minor, &r)) {
-        throw_overflow("addition");
-    }
-    return Money::from_minor(r, a.m_currency);
+    throw MoneyError(Errc::currency_mismatch, "currency mismatch"); // not reached: the check above throws
 }
-
-Money operator-(const Money& a, const Money& b) {
-    require_same_currency(a, b);
-    std::int64_t r = 0;
-    if (__builtin_sub_overflow(a.m_minor, b.m_minor, &r)) {
-        throw_overflow("subtraction");
-    }
-    return Money::from_minor(r, a.m_currency);
-}
-
-Money operator-(const Money& a) {
-    if (a.m_minor == std::numeric_limits<std::int64_t>::min()) {
-        throw_overflow("negation");
-    }
-    return Money::from_minor(-a.m_minor, a.m_currency);
-}
-
-Money operator*(const Money& a, std::int64_t factor) {
-    std::int64_t r = 0;
-    if (__builtin_mul_overflow(a.m_minor, factor, &r)) {
-        throw_overflow("multiplication");
-    }
-    return Money::from_minor(r, a.m_currency);
-}
-
-std::strong_ordering operator<=>(const Money& a, const Money& b) {
-    require_same_currency(a, b);
-    return a.m_minor <=> b.m_minor;
-}
-
-bool operator==(const Money& a, const Money& b) { return a.m_currency == b.m_currency && a.m_minor == b.m_minor; }
 
 Money Money::midpoint(const Money& a, const Money& b) {
     require_same_currency(a, b);

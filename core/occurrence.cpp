@@ -86,12 +86,16 @@ std::vector<Occurrence> collect_occurrences(const Household& h, const BusinessCa
     }
 
     std::vector<Occurrence> out;
+    std::vector<DueDate> dues;
+    std::vector<Date> scratch;
     for (const auto& item : items) {
         const std::size_t acct = account_index(h, item.account);
         const Date as_of = h.accounts[acct].as_of;
         const Money each = expected_amount(item.amount, item.kind, basis);
-        const auto make = [&](const DueDate& d) {
-            Occurrence o;
+        // Occurrences are filled in place in `out` (and dropped again when they do not belong):
+        // building them on the stack and copying them in costs more than the rest of this loop.
+        const auto make = [&](const DueDate& d) -> Occurrence& {
+            Occurrence& o = out.emplace_back();
             o.kind = item.kind;
             o.item = item.index;
             o.account = acct;
@@ -102,22 +106,28 @@ std::vector<Occurrence> collect_occurrences(const Household& h, const BusinessCa
             return o;
         };
         // Occurrences whose effective date is after as_of: due in (as_of + lead, to + lead].
-        for (const auto& d : due_dates(item.schedule, item.business_day, calendar, as_of + date::days{1},
-                                       to + date::days{item.lead_days})) {
-            Occurrence o = make(d);
-            if (o.effective <= as_of || o.effective > to) {
+        dues.clear();
+        append_due_dates(item.schedule, item.business_day, calendar, as_of + date::days{1},
+                         to + date::days{item.lead_days}, dues, scratch);
+        for (const auto& d : dues) {
+            const Date effective = d.due - date::days{item.lead_days};
+            if (effective <= as_of || effective > to) {
                 continue;
             }
-            const auto rec = records.find({item.id, d.due});
-            const Payment* p = rec == records.end() ? nullptr : rec->second;
+            const Payment* p = nullptr;
+            if (!records.empty()) {
+                const auto rec = records.find({item.id, d.due});
+                p = rec == records.end() ? nullptr : rec->second;
+            }
+            if (p && p->status == PaymentStatus::paid) {
+                continue; // handled with the other payment records below
+            }
+            Occurrence& o = make(d);
             if (p && p->status == PaymentStatus::skipped) {
                 o.state = OccurrenceState::skipped;
-            } else if (p && p->status == PaymentStatus::paid) {
-                continue; // handled with the other payment records below
             } else {
                 o.apply_date = o.effective;
             }
-            out.push_back(std::move(o));
         }
         // Records: paid after as_of, and unpaid ones whose effective date has passed.
         const auto mine = by_item.find(item.id);
@@ -126,22 +136,24 @@ std::vector<Occurrence> collect_occurrences(const Household& h, const BusinessCa
         }
         for (const Payment* record : mine->second) {
             const Payment& p = *record;
-            const auto found = due_dates(item.schedule, item.business_day, calendar, p.due, p.due);
-            if (found.empty()) {
+            dues.clear();
+            append_due_dates(item.schedule, item.business_day, calendar, p.due, p.due, dues, scratch);
+            if (dues.empty()) {
                 continue; // validate() rejects records for dates the item is not due
             }
-            Occurrence o = make(found.front());
+            Occurrence& o = make(dues.front());
             if (p.status == PaymentStatus::paid) {
                 if (*p.date <= as_of) {
-                    continue; // already in the balance
+                    out.pop_back(); // already in the balance
+                    continue;
                 }
                 o.state = OccurrenceState::paid;
                 o.applied_amount = *p.amount;
                 if (*p.date <= to) {
                     o.apply_date = *p.date;
                 }
-                if (o.apply_date || (o.effective > as_of && o.effective <= to)) {
-                    out.push_back(std::move(o));
+                if (!o.apply_date && (o.effective <= as_of || o.effective > to)) {
+                    out.pop_back(); // paid after the window, for a date outside it
                 }
             } else if (p.status == PaymentStatus::unpaid && o.effective <= as_of) {
                 if (item.kind == ItemKind::bill) {
@@ -150,14 +162,11 @@ std::vector<Occurrence> collect_occurrences(const Household& h, const BusinessCa
                 } else {
                     o.state = OccurrenceState::missing;
                 }
-                out.push_back(std::move(o));
+            } else {
+                out.pop_back(); // an unpaid record for a date still ahead: the scheduled one stands
             }
         }
     }
-    const auto key = [&](const Occurrence& o) {
-        return std::tuple(o.apply_date.value_or(o.effective), o.kind, o.item, o.due.due);
-    };
-    std::sort(out.begin(), out.end(), [&](const Occurrence& a, const Occurrence& b) { return key(a) < key(b); });
     return out;
 }
 

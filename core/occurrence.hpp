@@ -43,8 +43,10 @@ struct Occurrence {
 };
 
 // The occurrences that touch the balance between each account's as_of and `to`, the missed and
-// missing ones, and the skipped ones in the window, sorted by (apply date or effective date,
-// kind, item). `first_day` is the first day shown, where missed bills are applied.
+// missing ones, and the skipped ones in the window. They come item by item (incomes, then bills,
+// in household order), each item's scheduled ones in date order, then those known from payment
+// records; callers that need another order sort. `first_day` is the first day shown, where
+// missed bills are applied.
 [[nodiscard]] std::vector<Occurrence> collect_occurrences(const Household& household, const BusinessCalendar& calendar,
                                                           Date first_day, Date to, AmountBasis basis);
 

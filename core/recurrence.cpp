@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <span>
 
 namespace steadypay::core {
 
@@ -289,40 +290,37 @@ namespace {
 // A rule with DTSTART's defaults filled in and its lists turned into lookup tables.
 class Expander {
 public:
+    // No heap allocation here: expansions run once per item in every forecast.
     Expander(const RecurrenceRule& rule, Date dtstart) : m_rule(rule), m_dtstart(dtstart) {
         const date::year_month_day start{dtstart};
-        std::vector<int> months = rule.by_month;
-        m_month_days = rule.by_month_day;
-        std::vector<WeekdayNum> by_day = rule.by_day;
+        for (int m : rule.by_month) {
+            m_month_ok[static_cast<std::size_t>(m)] = true;
+            m_month_filter = true;
+        }
+        for (int md : rule.by_month_day) {
+            add_month_day(md);
+        }
+        for (const auto& wn : rule.by_day) {
+            add_weekday(wn);
+        }
         // RFC 5545: parts that are not given take their values from DTSTART.
-        if (by_day.empty() && m_month_days.empty()) {
+        if (rule.by_day.empty() && rule.by_month_day.empty()) {
             switch (rule.freq) {
             case Frequency::yearly:
-                if (months.empty()) {
-                    months.push_back(static_cast<int>(static_cast<unsigned>(start.month())));
+                if (!m_month_filter) {
+                    m_month_ok[static_cast<unsigned>(start.month())] = true;
+                    m_month_filter = true;
                 }
-                m_month_days.push_back(static_cast<int>(static_cast<unsigned>(start.day())));
+                add_month_day(static_cast<int>(static_cast<unsigned>(start.day())));
                 break;
             case Frequency::monthly:
-                m_month_days.push_back(static_cast<int>(static_cast<unsigned>(start.day())));
+                add_month_day(static_cast<int>(static_cast<unsigned>(start.day())));
                 break;
             case Frequency::weekly:
-                by_day.push_back(WeekdayNum{0, date::weekday{dtstart}});
+                add_weekday(WeekdayNum{0, date::weekday{dtstart}});
                 break;
             case Frequency::daily:
                 break;
-            }
-        }
-        m_month_filter = !months.empty();
-        for (int m : months) {
-            m_month_ok[static_cast<std::size_t>(m)] = true;
-        }
-        m_has_by_day = !by_day.empty();
-        for (const auto& wn : by_day) {
-            if (wn.ordinal == 0) {
-                m_plain_weekday[wn.weekday.c_encoding()] = true;
-            } else {
-                m_ordinals.push_back(wn);
             }
         }
     }
@@ -392,9 +390,14 @@ public:
                     return;
                 }
                 set.clear();
-                for (int i = 0; i < 7; ++i) {
+                // The week starts on WKST, so the weekday of day i is known without date arithmetic.
+                unsigned wd = m_rule.wkst.c_encoding();
+                for (int i = 0; i < 7; ++i, wd = wd == 6 ? 0 : wd + 1) {
+                    if (m_has_by_day && !m_plain_weekday[wd]) {
+                        continue;
+                    }
                     const Date d = ws + days{i};
-                    if (month_ok(d) && weekday_plain_ok(d)) {
+                    if (month_ok(d)) {
                         set.push_back(d);
                     }
                 }
@@ -408,12 +411,14 @@ public:
             long k = (month_index(skip_to) - m0) / interval;
             for (;; ++k) {
                 const auto ym = year_month_of(m0 + k * interval);
-                if (Date{ym / 1} > last) {
+                const Date month_first{ym / 1};
+                if (month_first > last) {
                     return;
                 }
                 set.clear();
                 if (!m_month_filter || m_month_ok[static_cast<unsigned>(ym.month())]) {
-                    month_candidates(ym, Date{ym / 1}, Date{ym / date::last}, set);
+                    const Date month_last = month_first + days{static_cast<int>(days_in_month(ym)) - 1};
+                    month_candidates(ym, month_first, month_last, set);
                 }
                 if (!emit(set)) {
                     return;
@@ -467,12 +472,13 @@ private:
     bool weekday_plain_ok(Date d) const { return !m_has_by_day || m_plain_weekday[date::weekday{d}.c_encoding()]; }
 
     bool month_day_ok(const date::year_month_day& ymd) const {
-        if (m_month_days.empty()) {
+        if (m_month_day_count == 0) {
             return true;
         }
         const int day = static_cast<int>(static_cast<unsigned>(ymd.day()));
         const int last = static_cast<int>(days_in_month(ymd.year() / ymd.month()));
-        for (int md : m_month_days) {
+        for (std::size_t i = 0; i < m_month_day_count; ++i) {
+            const int md = m_month_days[i];
             if (md == day || (md < 0 && last + 1 + md == day)) {
                 return true;
             }
@@ -496,7 +502,7 @@ private:
             return true;
         }
         for (const auto& wn : m_ordinals) {
-            if (wn.weekday != wd) {
+            if (wn.ordinal == 0 || wn.weekday != wd) {
                 continue;
             }
             const int from_start = (d - scope_first).count() / 7 + 1;
@@ -512,65 +518,116 @@ private:
     void month_candidates(date::year_month ym, Date scope_first, Date scope_last, std::vector<Date>& out) const {
         const int last = static_cast<int>(days_in_month(ym));
         const Date first{ym / 1};
-        if (!m_month_days.empty()) {
-            std::array<bool, 32> hit{};
-            for (int md : m_month_days) {
-                const int day = md > 0 ? md : last + 1 + md;
-                if (day >= 1 && day <= last) {
-                    hit[static_cast<std::size_t>(day)] = true;
+        if (m_month_day_count > 0) {
+            // Resolve each BYMONTHDAY (negative ones from the end); days past the month's end do not exist.
+            std::array<int, 62> resolved; // only the first n are read
+            std::size_t n = 0;
+            for (std::size_t i = 0; i < m_month_day_count; ++i) {
+                const int md = m_month_days[i];
+                const int d = md > 0 ? md : last + 1 + md;
+                if (d >= 1 && d <= last) {
+                    resolved[n++] = d;
                 }
             }
-            for (int day = 1; day <= last; ++day) {
-                const Date d = first + days{day - 1};
-                if (hit[static_cast<std::size_t>(day)] && by_day_ok(d, scope_first, scope_last)) {
+            if (n > 1) {
+                std::sort(resolved.begin(), resolved.begin() + static_cast<std::ptrdiff_t>(n));
+            }
+            for (std::size_t i = 0; i < n; ++i) {
+                if (i > 0 && resolved[i] == resolved[i - 1]) {
+                    continue;
+                }
+                const Date d = first + date::days{resolved[i] - 1};
+                if (by_day_ok(d, scope_first, scope_last)) {
                     out.push_back(d);
                 }
             }
             return;
         }
+        if (m_plain_any && m_ordinals.empty()) {
+            // Only plain weekdays: the weekday steps along with the day, no date arithmetic per day.
+            unsigned wd = date::weekday{first}.c_encoding();
+            for (int day = 1; day <= last; ++day) {
+                if (m_plain_weekday[wd]) {
+                    out.push_back(first + date::days{day - 1});
+                }
+                wd = wd == 6 ? 0 : wd + 1;
+            }
+            return;
+        }
         for (int day = 1; day <= last; ++day) {
-            const Date d = first + days{day - 1};
+            const Date d = first + date::days{day - 1};
             if (by_day_ok(d, scope_first, scope_last)) {
                 out.push_back(d);
             }
         }
     }
 
+    // Keeps the positions BYSETPOS names, in place (positions outside the set are ignored).
     void apply_set_pos(std::vector<Date>& period) const {
         if (m_rule.by_set_pos.empty() || period.empty()) {
             return;
         }
-        std::vector<Date> chosen;
+        // A period holds at most a year of days.
         const auto n = static_cast<long>(period.size());
+        std::array<bool, 366> keep; // only the first n are used, and cleared here
+        std::fill_n(keep.begin(), period.size(), false);
         for (int pos : m_rule.by_set_pos) {
             const long index = pos > 0 ? pos - 1 : n + pos;
             if (index >= 0 && index < n) {
-                chosen.push_back(period[static_cast<std::size_t>(index)]);
+                keep[static_cast<std::size_t>(index)] = true;
             }
         }
-        std::sort(chosen.begin(), chosen.end());
-        chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
-        period.swap(chosen);
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < period.size(); ++i) {
+            if (keep[i]) {
+                period[out++] = period[i];
+            }
+        }
+        period.resize(out);
+    }
+
+    void add_month_day(int md) {
+        // Values are 1..31 or -31..-1 (the parser checks); each is kept once.
+        if (std::find(m_month_days.begin(), m_month_days.begin() + static_cast<std::ptrdiff_t>(m_month_day_count), md) ==
+            m_month_days.begin() + static_cast<std::ptrdiff_t>(m_month_day_count)) {
+            m_month_days[m_month_day_count++] = md;
+        }
+    }
+    void add_weekday(const WeekdayNum& wn) {
+        m_has_by_day = true;
+        if (wn.ordinal == 0) {
+            m_plain_weekday[wn.weekday.c_encoding()] = true;
+            m_plain_any = true;
+        } else {
+            m_ordinals = std::span<const WeekdayNum>(m_rule.by_day); // ordinals only come from the rule itself
+        }
     }
 
     const RecurrenceRule& m_rule;
     Date m_dtstart;
-    std::vector<int> m_month_days;
+    std::array<int, 62> m_month_days{};
+    std::size_t m_month_day_count = 0;
     std::array<bool, 13> m_month_ok{};
     bool m_month_filter = false;
     bool m_has_by_day = false;
     std::array<bool, 7> m_plain_weekday{};
-    std::vector<WeekdayNum> m_ordinals;
+    bool m_plain_any = false;
+    std::span<const WeekdayNum> m_ordinals; // the rule's BYDAY list when it has ordinals (plain entries are skipped)
 };
 
 } // namespace
 
-std::vector<Date> expand(const RecurrenceRule& rule, Date dtstart, Date from, Date to) {
-    std::vector<Date> out;
+void expand_into(const RecurrenceRule& rule, Date dtstart, Date from, Date to, std::vector<Date>& out) {
+    out.clear();
     Expander(rule, dtstart).run(from, to, [&](Date d) {
         out.push_back(d);
         return true;
     });
+}
+
+std::vector<Date> expand(const RecurrenceRule& rule, Date dtstart, Date from, Date to) {
+    std::vector<Date> out;
+    expand_into(rule, dtstart, from, to, out);
     return out;
 }
 

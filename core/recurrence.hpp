@@ -70,6 +70,8 @@ struct RecurrenceRule {
 // counts from DTSTART whatever `from` is. Without COUNT, periods before `from` are skipped in
 // constant time, so a window far from DTSTART costs no more than one near it.
 [[nodiscard]] std::vector<Date> expand(const RecurrenceRule& rule, Date dtstart, Date from, Date to);
+// The same into `out` (cleared first), reusing its capacity.
+void expand_into(const RecurrenceRule& rule, Date dtstart, Date from, Date to, std::vector<Date>& out);
 
 // Calls visit(d) for each occurrence in [from, to], in order, until visit returns false.
 void for_each_occurrence(const RecurrenceRule& rule, Date dtstart, Date from, Date to,

@@ -18,16 +18,17 @@ Result<Schedule> Schedule::make(std::string_view rrule, Date start, std::optiona
 namespace {
 
 // Expands scheduled dates in [from, to] (clipped to the schedule's end), adjusts each, and
-// groups equal due dates. `accept` returns false to stop.
+// groups equal due dates. `accept` returns false to stop. With a `scratch` vector the window is
+// expanded in one go; without, date by date (for open-ended windows that stop early).
 template <class Accept>
 void adjusted(const Schedule& s, BusinessDayRule rule, const BusinessCalendar& cal, Date from, Date to,
-              Accept&& accept) {
+              std::vector<Date>* scratch, Accept&& accept) {
     if (s.end) {
         to = std::min(to, *s.end);
     }
     std::optional<DueDate> pending;
     bool stopped = false;
-    for_each_occurrence(s.rule, s.start, from, to, [&](Date d) {
+    const auto each = [&](Date d) {
         const Date due = cal.adjust(d, rule);
         if (pending && pending->due == due) {
             ++pending->count;
@@ -43,7 +44,18 @@ void adjusted(const Schedule& s, BusinessDayRule rule, const BusinessCalendar& c
         }
         pending = DueDate{d, due, 1};
         return true;
-    });
+    };
+    if (scratch) {
+        // A bounded window: one expansion into a vector, without a callback per date.
+        expand_into(s.rule, s.start, from, to, *scratch);
+        for (Date d : *scratch) {
+            if (!each(d)) {
+                break;
+            }
+        }
+    } else {
+        for_each_occurrence(s.rule, s.start, from, to, each);
+    }
     if (pending && !stopped) {
         (void)accept(*pending);
     }
@@ -51,17 +63,16 @@ void adjusted(const Schedule& s, BusinessDayRule rule, const BusinessCalendar& c
 
 } // namespace
 
-std::vector<DueDate> due_dates(const Schedule& schedule, BusinessDayRule rule, const BusinessCalendar& calendar,
-                               Date from, Date to) {
-    std::vector<DueDate> out;
+void append_due_dates(const Schedule& schedule, BusinessDayRule rule, const BusinessCalendar& calendar, Date from,
+                      Date to, std::vector<DueDate>& out, std::vector<Date>& scratch) {
     if (to < from) {
-        return out;
+        return;
     }
     // A scheduled date up to max_shift() days outside the window may be adjusted into it.
     const date::days margin{rule == BusinessDayRule::none ? 0 : calendar.max_shift()};
     const Date lo = from - margin < k_min_date ? k_min_date : from - margin;
     const Date hi = to + margin > k_max_date ? k_max_date : to + margin;
-    adjusted(schedule, rule, calendar, lo, hi, [&](const DueDate& d) {
+    adjusted(schedule, rule, calendar, lo, hi, &scratch, [&](const DueDate& d) {
         if (d.due > to) {
             return false;
         }
@@ -70,6 +81,13 @@ std::vector<DueDate> due_dates(const Schedule& schedule, BusinessDayRule rule, c
         }
         return true;
     });
+}
+
+std::vector<DueDate> due_dates(const Schedule& schedule, BusinessDayRule rule, const BusinessCalendar& calendar,
+                               Date from, Date to) {
+    std::vector<DueDate> out;
+    std::vector<Date> scratch;
+    append_due_dates(schedule, rule, calendar, from, to, out, scratch);
     return out;
 }
 
@@ -81,7 +99,7 @@ std::vector<DueDate> first_due_dates(const Schedule& schedule, BusinessDayRule r
     }
     const date::days margin{rule == BusinessDayRule::none ? 0 : calendar.max_shift()};
     const Date hi = until + margin > k_max_date ? k_max_date : until + margin;
-    adjusted(schedule, rule, calendar, schedule.start, hi, [&](const DueDate& d) {
+    adjusted(schedule, rule, calendar, schedule.start, hi, nullptr, [&](const DueDate& d) {
         if (d.due > until) {
             return false;
         }

@@ -42,6 +42,11 @@ struct DueDate {
 [[nodiscard]] std::vector<DueDate> due_dates(const Schedule& schedule, BusinessDayRule rule,
                                              const BusinessCalendar& calendar, Date from, Date to);
 
+// The same, appended to `out`, with `scratch` for the scheduled dates: no allocation once both
+// have grown (for computations that expand many schedules).
+void append_due_dates(const Schedule& schedule, BusinessDayRule rule, const BusinessCalendar& calendar, Date from,
+                      Date to, std::vector<DueDate>& out, std::vector<Date>& scratch);
+
 // The first `n` due dates on or after the schedule's start and no later than `until`.
 [[nodiscard]] std::vector<DueDate> first_due_dates(const Schedule& schedule, BusinessDayRule rule,
                                                    const BusinessCalendar& calendar, std::size_t n,

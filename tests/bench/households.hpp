@@ -1,0 +1,91 @@
+#pragma once
+// Deterministic households for benchmarks: a mix of monthly, twice-monthly, biweekly, weekly,
+// bimonthly and yearly items, fixed and variable amounts, business-day rules and autopay lead
+// days, as a real household has.
+
+#include "core/household.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace steadypay::bench {
+
+using namespace steadypay::core;
+
+inline Date day(const char* iso) { return parse_iso_date(iso).value(); }
+
+inline Money usd(std::int64_t cents) { return Money::from_minor(cents, Currency::from_code("USD").value()); }
+
+// A small deterministic generator (xorshift), so every run measures the same household.
+struct Rng {
+    std::uint64_t s = 0x9E3779B97F4A7C15ULL;
+    std::uint64_t next() {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        return s;
+    }
+    int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
+};
+
+inline Household make_household(int items) {
+    Rng rng;
+    Household h;
+    h.name = "Bench";
+    h.currency = Currency::from_code("USD").value();
+    h.holidays = {day("2026-11-26"), day("2026-12-25"), day("2027-01-01"), day("2027-05-31"), day("2027-07-05")};
+    for (int a = 0; a < 3; ++a) {
+        Account acct;
+        acct.id = "acct" + std::to_string(a);
+        acct.name = acct.id;
+        acct.balance = usd(250000);
+        acct.as_of = day("2026-11-22");
+        acct.overdraft_limit = usd(0);
+        acct.overdraft_fee = usd(3500);
+        acct.cushion = usd(10000);
+        h.accounts.push_back(acct);
+    }
+    const char* rules[] = {
+        "FREQ=MONTHLY;BYMONTHDAY=1",          "FREQ=MONTHLY;BYMONTHDAY=15",
+        "FREQ=MONTHLY;BYMONTHDAY=1,15",       "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR",
+        "FREQ=WEEKLY;BYDAY=MO",               "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=20",
+        "FREQ=MONTHLY;BYMONTHDAY=-1",         "FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1",
+        "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=15", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+    };
+    const BusinessDayRule bd[] = {BusinessDayRule::none, BusinessDayRule::following, BusinessDayRule::preceding,
+                                  BusinessDayRule::modified_following};
+    for (int i = 0; i < items; ++i) {
+        const std::string id = "item" + std::to_string(i);
+        const auto schedule = Schedule::make(rules[rng.below(10)], day("2026-01-01")).value();
+        const std::string account = "acct" + std::to_string(rng.below(3));
+        if (i % 5 == 0) {
+            Income x;
+            x.id = id;
+            x.name = id;
+            x.account = account;
+            const auto lo = 50000 + rng.below(150000);
+            x.amount = i % 2 ? Amount::fixed(usd(lo)) : Amount::range(usd(lo), usd(lo + 20000));
+            x.schedule = schedule;
+            x.business_day = bd[rng.below(4)];
+            h.incomes.push_back(x);
+        } else {
+            Bill b;
+            b.id = id;
+            b.name = id;
+            b.account = account;
+            const auto lo = 1000 + rng.below(60000);
+            b.amount = i % 3 ? Amount::fixed(usd(lo)) : Amount::range(usd(lo), usd(lo + 5000));
+            b.schedule = schedule;
+            b.business_day = bd[rng.below(4)];
+            b.priority = static_cast<Priority>(rng.below(k_priority_count));
+            b.autopay = rng.below(2) == 0;
+            b.autopay_lead_days = b.autopay ? rng.below(4) : 0;
+            b.grace_days = rng.below(15);
+            b.late_fee = usd(rng.below(5000));
+            h.bills.push_back(b);
+        }
+    }
+    return h;
+}
+
+} // namespace steadypay::bench

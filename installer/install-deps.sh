@@ -17,7 +17,7 @@ packages="
     build-essential cmake pkg-config git ca-certificates
     libhowardhinnant-date-dev tzdata
     nlohmann-json3-dev libcli11-dev libfmt-dev
-    libsqlcipher-dev sqlcipher
+    libsqlcipher-dev sqlcipher libssl-dev
     libcurl4-openssl-dev
     libwxgtk3.2-dev
     catch2 libbenchmark-dev

@@ -2,6 +2,8 @@
 
 #include "storage/strict_json.hpp"
 
+#include "core/text.hpp"
+
 #include <date/tz.h>
 
 #include <cerrno>
@@ -58,22 +60,6 @@ std::string describe(const json& j) {
     default:
         return "a value of another kind";
     }
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> prev(b.size() + 1);
-    std::vector<std::size_t> cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-        prev[j] = j;
-    }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0U : 1U)});
-        }
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
 }
 
 std::string as_string(const json& j, const std::string& path) {
@@ -137,20 +123,9 @@ public:
             fail(m_path.empty() ? "the document" : m_path, "must be an object, not " + describe(j));
         }
         for (const auto& [key, value] : j.items()) {
-            bool known = false;
-            std::string_view best;
-            std::size_t best_distance = 3;
-            for (auto a : allowed) {
-                if (a == key) {
-                    known = true;
-                    break;
-                }
-                if (const auto d = edit_distance(key, a); d < best_distance) {
-                    best_distance = d;
-                    best = a;
-                }
-            }
+            const bool known = std::find(allowed.begin(), allowed.end(), key) != allowed.end();
             if (!known) {
+                const auto best = core::closest_match(key, std::vector<std::string_view>(allowed));
                 std::string list;
                 for (auto a : allowed) {
                     list += (list.empty() ? "" : ", ") + std::string(a);

@@ -27,18 +27,21 @@ core::Result<core::Date> date_option(const std::string& option, const std::strin
 }
 
 core::Result<long> count_option(const std::string& option, const std::string& text, long lo, long hi) {
+    const bool negative = !text.empty() && text[0] == '-';
+    const std::string digits = negative ? text.substr(1) : text;
     long value = 0;
-    bool digits = !text.empty() && text.size() <= 12;
-    for (char ch : text) {
+    bool ok = !digits.empty() && digits.size() <= 12;
+    for (char ch : digits) {
         if (ch < '0' || ch > '9') {
-            digits = false;
+            ok = false;
             break;
         }
         value = value * 10 + (ch - '0');
     }
-    if (!digits) {
+    if (!ok) {
         return core::bad_input(option + ": \"" + text + "\" is not a whole number");
     }
+    value = negative ? -value : value;
     if (value < lo || value > hi) {
         return core::bad_input(option + ": " + text + " is out of range (" + std::to_string(lo) + ".." +
                                std::to_string(hi) + ")");

@@ -3,8 +3,10 @@
 
 #include "app/cli/commands.hpp"
 #include "app/common/exit_codes.hpp"
+#include "core/text.hpp"
 
 #include <cstdlib>
+#include <sys/stat.h>
 #include <iostream>
 
 #ifndef STEADYPAY_VERSION
@@ -16,6 +18,8 @@ namespace {
 using namespace steadypay;
 
 int run(int argc, char** argv) {
+    // Everything this program creates (stores, journals, backups, exports) is private.
+    ::umask(077);
     cli::Context ctx{std::cout, std::cerr, {}, {}, false};
     CLI::App app{"Steadypay: forecast your balance day by day, pay bills in the right order, and get warned "
                  "before an overdraft or a missed payment.",
@@ -30,8 +34,14 @@ int run(int argc, char** argv) {
     app.add_option("--passphrase-file", ctx.passphrase_file, "Read the store's passphrase from this file's first line");
 
     std::vector<std::unique_ptr<cli::Command>> commands;
-    commands.push_back(cli::make_schedule_command());
-    commands.push_back(cli::make_forecast_command());
+    for (auto make : {cli::make_init_command, cli::make_import_command, cli::make_export_command,
+                      cli::make_schedule_command, cli::make_forecast_command, cli::make_accounts_command,
+                      cli::make_incomes_command, cli::make_bills_command, cli::make_pay_command,
+                      cli::make_skip_command, cli::make_missed_command, cli::make_unmark_command,
+                      cli::make_passwd_command, cli::make_backup_command, cli::make_verify_command,
+                      cli::make_audit_command}) {
+        commands.push_back(make());
+    }
     for (auto& c : commands) {
         c->add_to(app, ctx);
     }
@@ -49,7 +59,14 @@ int run(int argc, char** argv) {
             return ctx.fail(core::bad_input("give a command (commands: " + names + "; see 'steadypay --help')"));
         }
         if (!known) {
-            return ctx.fail(core::bad_input("\"" + word + "\" is not a command (commands: " + names + ")"));
+            std::vector<std::string_view> candidates;
+            for (const auto* sub : app.get_subcommands({})) {
+                candidates.push_back(sub->get_name());
+            }
+            const auto guess = core::closest_match(word, candidates);
+            return ctx.fail(core::bad_input("\"" + word + "\" is not a command" +
+                                            (guess.empty() ? " (commands: " + names + ")"
+                                                           : " (did you mean \"" + std::string(guess) + "\"?)")));
         }
     }
     try {
@@ -65,10 +82,16 @@ int run(int argc, char** argv) {
         if (what.empty()) {
             what = "invalid command line";
         }
-        std::string hint = "steadypay --help";
-        for (const auto* sub : app.get_subcommands()) {
-            hint = "steadypay " + sub->get_name() + " --help";
+        // Point at the help of the innermost command that was recognised.
+        std::string hint = "steadypay";
+        for (const CLI::App* level = &app; level != nullptr;) {
+            const auto subs = level->get_subcommands();
+            level = subs.empty() ? nullptr : subs.front();
+            if (level) {
+                hint += " " + level->get_name();
+            }
         }
+        hint += " --help";
         std::cerr << "steadypay: " << what << " (see '" << hint << "')\n";
         return app::k_exit_bad_input;
     }

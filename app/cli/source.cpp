@@ -1,5 +1,6 @@
 #include "app/cli/source.hpp"
 
+#include "app/cli/store_access.hpp"
 #include "app/common/clock.hpp"
 #include "core/forecast.hpp"
 #include "storage/household_file.hpp"
@@ -16,11 +17,15 @@ void add_window_options(CLI::App& sub, WindowOptions& options) {
     sub.add_option("--days", options.days, "How many days (default 90)");
 }
 
-core::Result<core::Household> load_household(const Context&, const SourceOptions& options) {
+core::Result<core::Household> load_household(const Context& ctx, const SourceOptions& options) {
     if (!options.household_file.empty()) {
         return storage::load_household_file(options.household_file);
     }
-    return core::bad_input("no household: give --household FILE");
+    auto store = open_store(ctx);
+    if (!store) {
+        return std::move(store).error();
+    }
+    return store->load();
 }
 
 core::Result<Window> resolve_window(const core::Household& h, const WindowOptions& options) {

@@ -22,6 +22,16 @@ core::Date SystemClock::today(std::string_view tz) const {
     }
 }
 
+std::string SystemClock::now_utc() const {
+    const auto now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    if (const char* fixed = std::getenv("STEADYPAY_TODAY"); fixed && *fixed) {
+        if (auto d = core::parse_iso_date(fixed)) {
+            return core::to_iso(d.value()) + "T12:00:00Z";
+        }
+    }
+    return date::format("%FT%TZ", now);
+}
+
 namespace {
 const SystemClock k_system_clock;
 const Clock* g_clock = &k_system_clock;

@@ -4,6 +4,7 @@
 
 #include "core/dates.hpp"
 
+#include <string>
 #include <string_view>
 
 namespace steadypay::app {
@@ -13,17 +14,21 @@ public:
     virtual ~Clock() = default;
     // Today's date in the IANA time zone `tz` (UTC if the zone is unknown).
     [[nodiscard]] virtual core::Date today(std::string_view tz) const = 0;
+    // Now, in UTC, as "2026-11-22T10:15:00Z" (for the audit log).
+    [[nodiscard]] virtual std::string now_utc() const = 0;
 };
 
 class SystemClock final : public Clock {
 public:
     [[nodiscard]] core::Date today(std::string_view tz) const override;
+    [[nodiscard]] std::string now_utc() const override;
 };
 
 class FixedClock final : public Clock {
 public:
     explicit FixedClock(core::Date d) : m_date(d) {}
     [[nodiscard]] core::Date today(std::string_view) const override { return m_date; }
+    [[nodiscard]] std::string now_utc() const override { return core::to_iso(m_date) + "T12:00:00Z"; }
 
 private:
     core::Date m_date;

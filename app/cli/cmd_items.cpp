@@ -1,0 +1,561 @@
+// steadypay accounts|incomes|bills list|add|edit|remove
+//
+// Every change loads the household, applies the options, validates the whole household exactly
+// as a household file is validated, and saves it in one transaction. Errors name the option.
+
+#include "app/cli/commands.hpp"
+#include "app/cli/options.hpp"
+#include "app/cli/store_access.hpp"
+
+#include "app/common/clock.hpp"
+#include "storage/household_file.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+
+namespace steadypay::cli {
+
+namespace {
+
+enum class Kind { accounts, incomes, bills };
+
+const char* list_name(Kind k) { return k == Kind::accounts ? "accounts" : k == Kind::incomes ? "incomes" : "bills"; }
+const char* singular(Kind k) { return k == Kind::accounts ? "account" : k == Kind::incomes ? "income" : "bill"; }
+
+// The options of `add` and `edit` (each subcommand has its own set).
+struct Fields {
+    std::string id;
+    Opt name, balance, as_of, overdraft_limit, overdraft_fee, cushion;                          // accounts
+    Opt source, payee, account, amount, minimum, rrule, start, end, business_day;             // incomes, bills
+    Opt priority, lead_days, grace_days, late_fee, reported_late_after, shutoff_after, hardship_contact; // bills
+    bool autopay = false;
+    bool no_autopay = false;
+    CLI::Option* autopay_flag = nullptr;
+    CLI::Option* no_autopay_flag = nullptr;
+};
+
+void add_fields(CLI::App& sub, Fields& f, Kind kind) {
+    sub.add_option("id", f.id, std::string("The ") + singular(kind) + "'s id: lower-case letters, digits, _ and -")
+        ->required();
+    add(sub, f.name, "--name", "Its name, as you call it");
+    if (kind == Kind::accounts) {
+        add(sub, f.balance, "--balance", "The balance, e.g. 1850.00 (negative when overdrawn)");
+        add(sub, f.as_of, "--as-of", "The date of that balance (default: today)");
+        add(sub, f.overdraft_limit, "--overdraft-limit", "How far below zero the bank lets it go (default 0.00)");
+        add(sub, f.overdraft_fee, "--overdraft-fee", "What the bank charges per overdrawn item (default 0.00)");
+        add(sub, f.cushion, "--cushion", "The balance you never want to go below (default 0.00)");
+        return;
+    }
+    if (kind == Kind::incomes) {
+        add(sub, f.source, "--source", "Who pays it");
+    } else {
+        add(sub, f.payee, "--payee", "Whom it is paid to");
+    }
+    add(sub, f.account, "--account", "The account id (default: the only account, if there is one)");
+    add(sub, f.amount, "--amount", "The amount, e.g. 1150.00, or a range for variable ones, e.g. 85.00..160.00");
+    add(sub, f.rrule, "--rrule", "When it repeats, e.g. \"FREQ=MONTHLY;BYMONTHDAY=1\" (see docs/schedules.md)");
+    add(sub, f.start, "--start", "The first day it exists, YYYY-MM-DD");
+    add(sub, f.end, "--end", "The last day it exists, YYYY-MM-DD, or \"none\"");
+    add(sub, f.business_day, "--business-day", "none, preceding, following or modified_following");
+    if (kind == Kind::incomes) {
+        return;
+    }
+    add(sub, f.priority, "--priority",
+        "housing, utilities, transportation, childcare, credit_minimum, other_debt, phone_internet or discretionary");
+    add(sub, f.minimum, "--minimum", "The least that keeps the account current, or \"none\"");
+    f.autopay_flag = sub.add_flag("--autopay", f.autopay, "The biller pulls the payment itself");
+    f.no_autopay_flag = sub.add_flag("--no-autopay", f.no_autopay, "You pay it yourself");
+    f.autopay_flag->excludes(f.no_autopay_flag);
+    add(sub, f.lead_days, "--lead-days", "An autopay pulls this many days before the due date");
+    add(sub, f.grace_days, "--grace-days", "No late fee until this many days after the due date");
+    add(sub, f.late_fee, "--late-fee", "Charged once the grace period is over");
+    add(sub, f.reported_late_after, "--reported-late-after",
+        "Reported to credit bureaus this many days late (typically 30), or \"none\"");
+    add(sub, f.shutoff_after, "--shutoff-after", "Service may be cut off this many days late, or \"none\"");
+    add(sub, f.hardship_contact, "--hardship-contact", "Whom to call or write to ask for more time");
+}
+
+// Applies the given options to `item`; each given option is also marked as written.
+class Applier {
+public:
+    Applier(const Fields& f, const core::Household& h, core::KeySet& written) : m_f(f), m_h(h), m_written(written) {}
+
+    core::Status text(const Opt& o, const char* key, std::string& target) {
+        if (o.given()) {
+            target = o.value;
+            m_written.add(key);
+        }
+        return {};
+    }
+    core::Status money(const Opt& o, const char* option, const char* key, core::Money& target) {
+        if (!o.given()) {
+            return {};
+        }
+        auto m = money_option(option, o.value, m_h.currency);
+        if (!m) {
+            return std::move(m).error();
+        }
+        target = m.value();
+        m_written.add(key);
+        return {};
+    }
+    core::Status date_value(const Opt& o, const char* option, core::Date& target) {
+        if (!o.given()) {
+            return {};
+        }
+        auto d = date_option(option, o.value);
+        if (!d) {
+            return std::move(d).error();
+        }
+        target = d.value();
+        return {};
+    }
+    core::Status count(const Opt& o, const char* option, const char* key, int& target) {
+        if (!o.given()) {
+            return {};
+        }
+        auto n = count_option(option, o.value, 0, 3650);
+        if (!n) {
+            return std::move(n).error();
+        }
+        target = static_cast<int>(n.value());
+        m_written.add(key);
+        return {};
+    }
+    core::Status nullable_count(const Opt& o, const char* option, const char* key, std::optional<int>& target) {
+        if (!o.given()) {
+            return {};
+        }
+        auto n = nullable_count_option(option, o.value, 1, 3650);
+        if (!n) {
+            return std::move(n).error();
+        }
+        target = n.value();
+        m_written.add(key);
+        return {};
+    }
+    template <class T, class F> core::Status choice(const Opt& o, const char* option, const char* key, T& target,
+                                                    F&& parse) {
+        if (!o.given()) {
+            return {};
+        }
+        auto v = parse(o.value);
+        if (!v) {
+            return std::move(v).error().context(option);
+        }
+        target = v.value();
+        m_written.add(key);
+        return {};
+    }
+
+    // The account, amount and schedule of an income or bill.
+    template <class Item> core::Status common(Item& item, bool adding) {
+        if (auto s = text(m_f.name, "name", item.name); !s) {
+            return s;
+        }
+        if (m_f.account.given()) {
+            item.account = m_f.account.value;
+        } else if (adding) {
+            if (m_h.accounts.size() != 1) {
+                return core::bad_input("--account: give the account id (the household has " +
+                                       std::to_string(m_h.accounts.size()) + " accounts)");
+            }
+            item.account = m_h.accounts.front().id;
+        }
+        if (m_f.amount.given()) {
+            auto a = amount_option("--amount", m_f.amount.value, m_h.currency);
+            if (!a) {
+                return std::move(a).error();
+            }
+            item.amount = a.value();
+        }
+        if (auto s = choice(m_f.business_day, "--business-day", "business_day", item.business_day,
+                            core::parse_business_day_rule);
+            !s) {
+            return s;
+        }
+        auto& sched = item.schedule;
+        if (m_f.rrule.given()) {
+            auto rule = core::parse_rrule(m_f.rrule.value);
+            if (!rule) {
+                return std::move(rule).error().context("--rrule");
+            }
+            sched.rrule = m_f.rrule.value;
+            sched.rule = rule.value();
+        }
+        if (auto s = date_value(m_f.start, "--start", sched.start); !s) {
+            return s;
+        }
+        if (m_f.end.given()) {
+            if (m_f.end.value == "none") {
+                sched.end.reset();
+            } else {
+                core::Date e;
+                if (auto s = date_value(m_f.end, "--end", e); !s) {
+                    return s;
+                }
+                sched.end = e;
+            }
+        }
+        return {};
+    }
+
+private:
+    const Fields& m_f;
+    const core::Household& m_h;
+    core::KeySet& m_written;
+};
+
+core::Status require(const Fields& f, Kind kind) {
+    std::vector<std::pair<const Opt*, const char*>> needed{{&f.name, "--name"}};
+    if (kind == Kind::accounts) {
+        needed.emplace_back(&f.balance, "--balance");
+    } else {
+        needed.emplace_back(&f.amount, "--amount");
+        needed.emplace_back(&f.rrule, "--rrule");
+        needed.emplace_back(&f.start, "--start");
+        if (kind == Kind::bills) {
+            needed.emplace_back(&f.priority, "--priority");
+        }
+    }
+    for (const auto& [opt, name] : needed) {
+        if (!opt->given()) {
+            return core::bad_input(std::string(name) + " is required to add " +
+                                   (kind == Kind::accounts ? "an " : "a ") + singular(kind));
+        }
+    }
+    return {};
+}
+
+core::Status apply_account(const Fields& f, core::Account& a, const core::Household& h, bool adding) {
+    Applier ap(f, h, a.written);
+    core::Status s = ap.text(f.name, "name", a.name);
+    if (s) s = ap.money(f.balance, "--balance", "balance", a.balance);
+    if (s && f.as_of.given()) {
+        s = ap.date_value(f.as_of, "--as-of", a.as_of);
+    } else if (s && (adding || f.balance.given())) {
+        a.as_of = app::clock().today(h.timezone); // a new balance is today's unless said otherwise
+    }
+    if (s) s = ap.money(f.overdraft_limit, "--overdraft-limit", "overdraft_limit", a.overdraft_limit);
+    if (s) s = ap.money(f.overdraft_fee, "--overdraft-fee", "overdraft_fee", a.overdraft_fee);
+    if (s) s = ap.money(f.cushion, "--cushion", "cushion", a.cushion);
+    return s;
+}
+
+core::Status apply_income(const Fields& f, core::Income& x, const core::Household& h, bool adding) {
+    Applier ap(f, h, x.written);
+    core::Status s = ap.common(x, adding);
+    if (s) s = ap.text(f.source, "source", x.source);
+    return s;
+}
+
+core::Status apply_bill(const Fields& f, core::Bill& b, const core::Household& h, bool adding) {
+    Applier ap(f, h, b.written);
+    core::Status s = ap.common(b, adding);
+    if (s) s = ap.text(f.payee, "payee", b.payee);
+    if (s) s = ap.choice(f.priority, "--priority", "priority", b.priority, core::parse_priority);
+    if (s && f.minimum.given()) {
+        if (f.minimum.value == "none") {
+            b.minimum.reset();
+        } else {
+            auto m = money_option("--minimum", f.minimum.value, h.currency);
+            if (!m) {
+                return std::move(m).error();
+            }
+            b.minimum = m.value();
+        }
+        b.written.add("minimum");
+    }
+    if (f.autopay_flag && f.autopay_flag->count() > 0) {
+        b.autopay = true;
+        b.written.add("autopay");
+    }
+    if (f.no_autopay_flag && f.no_autopay_flag->count() > 0) {
+        b.autopay = false;
+        b.written.add("autopay");
+    }
+    if (s) s = ap.count(f.lead_days, "--lead-days", "autopay_lead_days", b.autopay_lead_days);
+    if (s) s = ap.count(f.grace_days, "--grace-days", "grace_days", b.grace_days);
+    if (s) s = ap.money(f.late_fee, "--late-fee", "late_fee", b.late_fee);
+    if (s) s = ap.nullable_count(f.reported_late_after, "--reported-late-after", "reported_late_after_days",
+                                 b.reported_late_after_days);
+    if (s) s = ap.nullable_count(f.shutoff_after, "--shutoff-after", "shutoff_after_days", b.shutoff_after_days);
+    if (s) s = ap.text(f.hardship_contact, "hardship_contact", b.hardship_contact);
+    return s;
+}
+
+template <class Item> std::size_t index_of(const std::vector<Item>& items, const std::string& id) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i].id == id) {
+            return i;
+        }
+    }
+    return items.size();
+}
+
+class ItemsCommand final : public Command {
+public:
+    explicit ItemsCommand(Kind kind) : m_kind(kind) {}
+
+    void add_to(CLI::App& app, Context& ctx) override {
+        const std::string what = list_name(m_kind);
+        m_sub = app.add_subcommand(what, "List, add, edit or remove " + what);
+        m_sub->require_subcommand(1);
+        m_list = m_sub->add_subcommand("list", "List the " + what);
+        m_list->add_flag("--json", ctx.json, "Print a JSON list, in the household file's shape");
+        m_add = m_sub->add_subcommand("add", std::string("Add ") + (m_kind == Kind::accounts ? "an " : "a ") +
+                                                 singular(m_kind));
+        add_fields(*m_add, m_add_fields, m_kind);
+        m_edit = m_sub->add_subcommand("edit", std::string("Change what the options say about a ") + singular(m_kind));
+        add_fields(*m_edit, m_edit_fields, m_kind);
+        m_remove = m_sub->add_subcommand("remove", std::string("Remove a ") + singular(m_kind) +
+                                                       (m_kind == Kind::accounts ? " no income or bill uses"
+                                                                                 : ", with its payment records"));
+        m_remove->add_option("id", m_remove_id, "The id")->required();
+    }
+
+    int run(Context& ctx) override {
+        auto store = open_store(ctx);
+        if (!store) {
+            return ctx.fail(store.error());
+        }
+        auto loaded = store->load();
+        if (!loaded) {
+            return ctx.fail(loaded.error());
+        }
+        core::Household h = std::move(loaded).value();
+        if (m_list->parsed()) {
+            return list(ctx, h);
+        }
+        std::string message;
+        std::size_t index = 0;
+        core::Status s;
+        if (m_add->parsed()) {
+            s = add_item(h, index, message);
+        } else if (m_edit->parsed()) {
+            s = edit_item(h, index, message);
+        } else {
+            s = remove_item(h, message);
+        }
+        if (!s) {
+            return ctx.fail(s.error());
+        }
+        if (auto v = core::validate(h); !v) {
+            return ctx.fail(as_option_error(std::move(v).error(), list_name(m_kind), index));
+        }
+        if (auto saved = store->save(h, change_context(std::string(list_name(m_kind)) + " " +
+                                                       (m_add->parsed() ? "add" : m_edit->parsed() ? "edit" : "remove")));
+            !saved) {
+            return ctx.fail(saved.error());
+        }
+        ctx.out << message << '\n';
+        return 0;
+    }
+
+private:
+    core::Status add_item(core::Household& h, std::size_t& index, std::string& message) {
+        const auto& f = m_add_fields;
+        if (auto s = require(f, m_kind); !s) {
+            return s;
+        }
+        const auto taken = [&](const std::string& id) {
+            return m_kind == Kind::accounts ? h.find_account(id) != nullptr
+                                            : (h.find_bill(id) != nullptr || h.find_income(id) != nullptr);
+        };
+        if (taken(f.id)) {
+            return core::bad_input("ID: \"" + f.id + "\" is already used by another " +
+                                   (m_kind == Kind::accounts ? "account" : "income or bill"));
+        }
+        core::Status s;
+        switch (m_kind) {
+        case Kind::accounts: {
+            core::Account a;
+            a.id = f.id;
+            a.balance = a.overdraft_limit = a.overdraft_fee = a.cushion = core::Money(h.currency);
+            s = apply_account(f, a, h, true);
+            index = h.accounts.size();
+            h.accounts.push_back(std::move(a));
+            break;
+        }
+        case Kind::incomes: {
+            core::Income x;
+            x.id = f.id;
+            s = apply_income(f, x, h, true);
+            index = h.incomes.size();
+            h.incomes.push_back(std::move(x));
+            break;
+        }
+        case Kind::bills: {
+            core::Bill b;
+            b.id = f.id;
+            b.late_fee = core::Money(h.currency);
+            s = apply_bill(f, b, h, true);
+            index = h.bills.size();
+            h.bills.push_back(std::move(b));
+            break;
+        }
+        }
+        message = std::string("Added ") + singular(m_kind) + " \"" + f.id + "\".";
+        return s;
+    }
+
+    core::Status edit_item(core::Household& h, std::size_t& index, std::string& message) {
+        const auto& f = m_edit_fields;
+        const auto missing = [&] {
+            return core::bad_input("ID: no " + std::string(singular(m_kind)) + " has the id \"" + f.id + "\"");
+        };
+        core::Status s;
+        switch (m_kind) {
+        case Kind::accounts:
+            index = index_of(h.accounts, f.id);
+            if (index == h.accounts.size()) {
+                return missing();
+            }
+            s = apply_account(f, h.accounts[index], h, false);
+            break;
+        case Kind::incomes:
+            index = index_of(h.incomes, f.id);
+            if (index == h.incomes.size()) {
+                return missing();
+            }
+            s = apply_income(f, h.incomes[index], h, false);
+            break;
+        case Kind::bills:
+            index = index_of(h.bills, f.id);
+            if (index == h.bills.size()) {
+                return missing();
+            }
+            s = apply_bill(f, h.bills[index], h, false);
+            break;
+        }
+        message = std::string("Changed ") + singular(m_kind) + " \"" + f.id + "\".";
+        return s;
+    }
+
+    core::Status remove_item(core::Household& h, std::string& message) {
+        const auto& id = m_remove_id;
+        const auto missing = core::bad_input("ID: no " + std::string(singular(m_kind)) + " has the id \"" + id + "\"");
+        if (m_kind == Kind::accounts) {
+            const auto i = index_of(h.accounts, id);
+            if (i == h.accounts.size()) {
+                return missing;
+            }
+            std::string users;
+            for (const auto& x : h.incomes) {
+                users += x.account == id ? (users.empty() ? "" : ", ") + x.id : "";
+            }
+            for (const auto& b : h.bills) {
+                users += b.account == id ? (users.empty() ? "" : ", ") + b.id : "";
+            }
+            if (!users.empty()) {
+                return core::bad_input("account \"" + id + "\" is used by " + users +
+                                       ": move or remove them first");
+            }
+            h.accounts.erase(h.accounts.begin() + static_cast<std::ptrdiff_t>(i));
+            message = "Removed account \"" + id + "\".";
+            return {};
+        }
+        if (m_kind == Kind::incomes) {
+            const auto i = index_of(h.incomes, id);
+            if (i == h.incomes.size()) {
+                return missing;
+            }
+            h.incomes.erase(h.incomes.begin() + static_cast<std::ptrdiff_t>(i));
+        } else {
+            const auto i = index_of(h.bills, id);
+            if (i == h.bills.size()) {
+                return missing;
+            }
+            h.bills.erase(h.bills.begin() + static_cast<std::ptrdiff_t>(i));
+        }
+        // Its payment records go with it; the audit log keeps their history.
+        const auto before = h.payments.size();
+        std::erase_if(h.payments, [&](const core::Payment& p) { return p.item == id; });
+        const auto removed = before - h.payments.size();
+        message = std::string("Removed ") + singular(m_kind) + " \"" + id + "\"" +
+                  (removed ? " and its " + std::to_string(removed) + " payment record" + (removed == 1 ? "" : "s")
+                           : std::string()) +
+                  ".";
+        return {};
+    }
+
+    int list(Context& ctx, const core::Household& h) {
+        const core::Date today = app::clock().today(h.timezone);
+        const auto cal = h.calendar();
+        const auto next_due = [&](const core::Schedule& s, core::BusinessDayRule r) -> std::string {
+            const auto d = core::due_dates(s, r, cal, today, today + date::days{400});
+            return d.empty() ? "-" : core::to_iso(d.front().due);
+        };
+        if (ctx.json) {
+            auto doc = nlohmann::ordered_json::parse(storage::household_to_json(h));
+            auto items = doc.contains(list_name(m_kind)) ? doc[list_name(m_kind)] : nlohmann::ordered_json::array();
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                if (m_kind == Kind::incomes) {
+                    items[i]["next_due"] = next_due(h.incomes[i].schedule, h.incomes[i].business_day);
+                } else if (m_kind == Kind::bills) {
+                    items[i]["next_due"] = next_due(h.bills[i].schedule, h.bills[i].business_day);
+                }
+            }
+            ctx.out << items.dump(2) << '\n';
+            return 0;
+        }
+        if (m_kind == Kind::accounts) {
+            if (h.accounts.empty()) {
+                ctx.out << "No accounts yet (add one with: steadypay accounts add ID --name NAME --balance AMOUNT).\n";
+                return 0;
+            }
+            ctx.out << fmt::format("{:<14} {:<28} {:>12} {:<11} {:>10} {:>10}\n", "ID", "Name", "Balance", "As of",
+                                   "Cushion", "Overdraft");
+            for (const auto& a : h.accounts) {
+                ctx.out << fmt::format("{:<14} {:<28} {:>12} {:<11} {:>10} {:>10}\n", a.id, a.name,
+                                       a.balance.to_string(), core::to_iso(a.as_of), a.cushion.to_string(),
+                                       a.overdraft_limit.to_string());
+            }
+            return 0;
+        }
+        if (m_kind == Kind::incomes) {
+            if (h.incomes.empty()) {
+                ctx.out << "No incomes yet.\n";
+                return 0;
+            }
+            ctx.out << fmt::format("{:<14} {:<24} {:>20} {:<11} {:<11} {}\n", "ID", "Name", "Amount", "Account",
+                                   "Next", "Schedule");
+            for (const auto& x : h.incomes) {
+                ctx.out << fmt::format("{:<14} {:<24} {:>20} {:<11} {:<11} {}\n", x.id, x.name, amount_text(x.amount),
+                                       x.account, next_due(x.schedule, x.business_day), x.schedule.rrule);
+            }
+            return 0;
+        }
+        if (h.bills.empty()) {
+            ctx.out << "No bills yet.\n";
+            return 0;
+        }
+        ctx.out << fmt::format("{:<14} {:<24} {:>20} {:<15} {:<11} {:<8} {}\n", "ID", "Name", "Amount", "Priority",
+                               "Next due", "Autopay", "Schedule");
+        for (const auto& b : h.bills) {
+            ctx.out << fmt::format("{:<14} {:<24} {:>20} {:<15} {:<11} {:<8} {}\n", b.id, b.name,
+                                   amount_text(b.amount), core::to_string(b.priority),
+                                   next_due(b.schedule, b.business_day), b.autopay ? "yes" : "no", b.schedule.rrule);
+        }
+        return 0;
+    }
+
+    Kind m_kind;
+    CLI::App* m_list = nullptr;
+    CLI::App* m_add = nullptr;
+    CLI::App* m_edit = nullptr;
+    CLI::App* m_remove = nullptr;
+    Fields m_add_fields;
+    Fields m_edit_fields;
+    std::string m_remove_id;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_accounts_command() { return std::make_unique<ItemsCommand>(Kind::accounts); }
+std::unique_ptr<Command> make_incomes_command() { return std::make_unique<ItemsCommand>(Kind::incomes); }
+std::unique_ptr<Command> make_bills_command() { return std::make_unique<ItemsCommand>(Kind::bills); }
+
+} // namespace steadypay::cli

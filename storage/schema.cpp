@@ -1,0 +1,143 @@
+#include "storage/schema.hpp"
+
+#include <array>
+
+namespace steadypay::storage {
+
+namespace {
+
+// Money is INTEGER minor units of the household's currency; dates are ISO TEXT (YYYY-MM-DD),
+// checked by the program (SQLite's date functions accept 2026-02-30). `position` keeps the
+// order of lists; `written` lists the keys a household file spelled out, so an export gives
+// back the imported document.
+constexpr const char* k_v1 = R"sql(
+CREATE TABLE store_info (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE households (
+    id             INTEGER PRIMARY KEY,
+    name           TEXT NOT NULL,
+    currency       TEXT NOT NULL CHECK (length(currency) = 3),
+    timezone       TEXT NOT NULL,
+    weekend        TEXT NOT NULL,
+    holidays       TEXT NOT NULL,
+    intraday_order TEXT NOT NULL CHECK (intraday_order IN ('debits_first', 'credits_first')),
+    written        TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE accounts (
+    household_id    INTEGER NOT NULL REFERENCES households(id) ON DELETE CASCADE,
+    id              TEXT NOT NULL,
+    position        INTEGER NOT NULL,
+    name            TEXT NOT NULL,
+    balance         INTEGER NOT NULL,
+    as_of           TEXT NOT NULL,
+    overdraft_limit INTEGER NOT NULL,
+    overdraft_fee   INTEGER NOT NULL,
+    cushion         INTEGER NOT NULL,
+    written         TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (household_id, id)
+);
+
+CREATE TABLE incomes (
+    household_id    INTEGER NOT NULL REFERENCES households(id) ON DELETE CASCADE,
+    id              TEXT NOT NULL,
+    position        INTEGER NOT NULL,
+    name            TEXT NOT NULL,
+    source          TEXT NOT NULL,
+    account_id      TEXT NOT NULL,
+    amount_min      INTEGER NOT NULL,
+    amount_max      INTEGER NOT NULL,
+    amount_is_range INTEGER NOT NULL CHECK (amount_is_range IN (0, 1)),
+    rrule           TEXT NOT NULL,
+    start           TEXT NOT NULL,
+    end             TEXT,
+    business_day    TEXT NOT NULL,
+    written         TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (household_id, id),
+    FOREIGN KEY (household_id, account_id) REFERENCES accounts(household_id, id)
+);
+
+CREATE TABLE bills (
+    household_id             INTEGER NOT NULL REFERENCES households(id) ON DELETE CASCADE,
+    id                       TEXT NOT NULL,
+    position                 INTEGER NOT NULL,
+    name                     TEXT NOT NULL,
+    payee                    TEXT NOT NULL,
+    account_id               TEXT NOT NULL,
+    amount_min               INTEGER NOT NULL,
+    amount_max               INTEGER NOT NULL,
+    amount_is_range          INTEGER NOT NULL CHECK (amount_is_range IN (0, 1)),
+    minimum                  INTEGER,
+    rrule                    TEXT NOT NULL,
+    start                    TEXT NOT NULL,
+    end                      TEXT,
+    business_day             TEXT NOT NULL,
+    priority                 TEXT NOT NULL,
+    autopay                  INTEGER NOT NULL CHECK (autopay IN (0, 1)),
+    autopay_lead_days        INTEGER NOT NULL,
+    grace_days               INTEGER NOT NULL,
+    late_fee                 INTEGER NOT NULL,
+    reported_late_after_days INTEGER,
+    shutoff_after_days       INTEGER,
+    hardship_contact         TEXT NOT NULL,
+    written                  TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (household_id, id),
+    FOREIGN KEY (household_id, account_id) REFERENCES accounts(household_id, id)
+);
+
+CREATE TABLE payments (
+    household_id INTEGER NOT NULL REFERENCES households(id) ON DELETE CASCADE,
+    item_id      TEXT NOT NULL,
+    due          TEXT NOT NULL,
+    position     INTEGER NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('paid', 'skipped', 'unpaid')),
+    date         TEXT,
+    amount       INTEGER,
+    PRIMARY KEY (household_id, item_id, due)
+);
+
+CREATE TABLE settings (
+    household_id INTEGER NOT NULL REFERENCES households(id) ON DELETE CASCADE,
+    key          TEXT NOT NULL,
+    value        TEXT NOT NULL,
+    PRIMARY KEY (household_id, key)
+);
+
+CREATE TABLE audit_log (
+    seq          INTEGER PRIMARY KEY,
+    at           TEXT NOT NULL,
+    command      TEXT NOT NULL,
+    household_id INTEGER NOT NULL,
+    item_id      TEXT NOT NULL,
+    due          TEXT NOT NULL,
+    old_status   TEXT NOT NULL,
+    new_status   TEXT NOT NULL,
+    date         TEXT,
+    amount       INTEGER,
+    prev_hash    TEXT NOT NULL,
+    hash         TEXT NOT NULL
+);
+
+CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+
+CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+)sql";
+
+constexpr std::array k_migrations{
+    Migration{1, "households, accounts, incomes, bills, payments, settings and the audit log", k_v1},
+};
+
+} // namespace
+
+std::span<const Migration> migrations() { return k_migrations; }
+
+} // namespace steadypay::storage

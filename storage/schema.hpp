@@ -1,0 +1,17 @@
+#pragma once
+// The store's schema, as numbered migrations. Migration N brings a store from user_version N-1
+// to N; each runs in one transaction. Never edit a released migration: add the next one.
+
+#include <span>
+
+namespace steadypay::storage {
+
+struct Migration {
+    int version;
+    const char* description;
+    const char* sql;
+};
+
+[[nodiscard]] std::span<const Migration> migrations();
+
+} // namespace steadypay::storage

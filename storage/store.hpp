@@ -1,0 +1,119 @@
+#pragma once
+// The encrypted store: one SQLCipher database file per person, or per counselor's caseload.
+//
+// - The passphrase is asked for at open and never written anywhere. A wrong one is
+//   Errc::wrong_passphrase and leaves the file byte for byte as it was.
+// - A missing, empty or foreign file is Errc::store_unavailable; nothing is created, truncated or
+//   deleted to "recover" it.
+// - Every change is one transaction (synchronous=FULL, rollback journal): after a crash the store
+//   holds either all of a command's changes or none.
+// - Schema changes are numbered migrations (PRAGMA user_version), each in one transaction, with
+//   an encrypted backup of the store taken first.
+// - Every change to a payment's status is appended to an audit log whose entries are chained by
+//   SHA-256 hashes, so that editing or removing an entry shows in verify().
+// - Files are created 0600 in a folder created 0700; temporary tables stay in memory (SQLite's
+//   spill files would not be encrypted).
+
+#include "core/household.hpp"
+#include "storage/passphrase.hpp"
+#include "storage/sqlite.hpp"
+#include "storage/store_file.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace steadypay::storage {
+
+inline constexpr int k_schema_version = 1;
+inline constexpr std::size_t k_min_passphrase_length = 8;
+
+// Who changes what, and when (UTC, "2026-11-22T10:15:00Z"): goes into the audit log.
+struct ChangeContext {
+    std::string at;
+    std::string command;
+};
+
+struct AuditEntry {
+    std::int64_t seq = 0;
+    std::string at;
+    std::string command;
+    std::int64_t household = 0;
+    std::string item;
+    std::string due;
+    std::string old_status; // "expected" when there was no record
+    std::string new_status; // "expected" when the record was removed
+    std::optional<std::string> date;
+    std::optional<std::int64_t> amount; // minor units
+    std::string prev_hash;
+    std::string hash;
+};
+
+struct VerifyReport {
+    std::vector<std::string> problems; // empty when the store is sound
+    std::int64_t audit_entries = 0;
+    int schema_version = 0;
+    [[nodiscard]] bool ok() const { return problems.empty(); }
+};
+
+struct OpenOptions {
+    std::string vfs;   // the SQLite VFS; empty for the store's own (tests wrap it to inject faults)
+    std::string now;   // names the backup taken before a migration
+};
+
+class Store {
+public:
+    Store(Store&&) noexcept = default;
+    Store& operator=(Store&&) noexcept = default;
+    ~Store() = default;
+
+    // Creates a new store at `path` holding `household` (which must validate). Refuses an
+    // existing file. The folder is created (0700) if missing. Passphrases shorter than
+    // k_min_passphrase_length are refused.
+    [[nodiscard]] static core::Result<Store> create(const std::filesystem::path& path, const Passphrase& passphrase,
+                                                    const core::Household& household, const ChangeContext& context,
+                                                    const CipherSettings& cipher = {}, const OpenOptions& options = {});
+
+    // Opens an existing store, migrating it to the current schema if it is older.
+    [[nodiscard]] static core::Result<Store> open(const std::filesystem::path& path, const Passphrase& passphrase,
+                                                  const OpenOptions& options = {});
+
+    [[nodiscard]] core::Result<core::Household> load() const;
+
+    // Replaces the stored household with `household` (which must validate) in one transaction,
+    // appending an audit entry for every payment whose status, date or amount changes.
+    [[nodiscard]] core::Status save(const core::Household& household, const ChangeContext& context);
+
+    // Changes the passphrase (re-encrypts every page in one transaction).
+    [[nodiscard]] core::Status change_passphrase(const Passphrase& new_passphrase);
+
+    // Writes an encrypted copy (same passphrase and cipher settings) to `destination`, through a
+    // temporary file beside it and a rename. Refuses to replace an existing file unless asked.
+    [[nodiscard]] core::Status backup(const std::filesystem::path& destination, bool overwrite = false) const;
+
+    // Integrity check, foreign keys, the audit chain, and the household's own validity.
+    [[nodiscard]] core::Result<VerifyReport> verify() const;
+
+    [[nodiscard]] core::Result<std::vector<AuditEntry>> audit_log() const;
+
+    [[nodiscard]] const StoreHeader& header() const { return m_header; }
+    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    [[nodiscard]] const Database& database() const { return m_db; }
+
+private:
+    Store(Database db, std::filesystem::path path, StoreHeader header)
+        : m_db(std::move(db)), m_path(std::move(path)), m_header(std::move(header)) {}
+
+    Database m_db;
+    std::filesystem::path m_path;
+    StoreHeader m_header;
+};
+
+// The default store: $XDG_DATA_HOME/steadypay/steadypay.db (~/.local/share/... without it).
+[[nodiscard]] std::filesystem::path default_store_path();
+
+// The SHA-256 of an audit entry's fields and the previous hash (lower-case hex).
+[[nodiscard]] std::string audit_hash(const AuditEntry& entry);
+
+} // namespace steadypay::storage

@@ -1,0 +1,191 @@
+// The command line on a real store, where a golden file cannot show it: a terminal prompt, file
+// modes, the default location, and round trips through the real binary.
+
+#include "../support/process.hpp"
+#include "../support/temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstring>
+#include <poll.h>
+#include <pty.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace steadypay::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+ProcessResult cli(const std::vector<std::string>& args, std::map<std::string, std::string> env) {
+    ProcessOptions o;
+    o.env = std::move(env);
+    o.unset_env = {"STEADYPAY_DB", "STEADYPAY_PASSPHRASE", "STEADYPAY_NEW_PASSPHRASE", "STEADYPAY_TODAY"};
+    for (const auto& [k, v] : o.env) {
+        std::erase(o.unset_env, k);
+    }
+    return run_process(STEADYPAY_CLI, args, o);
+}
+
+mode_t mode_of(const fs::path& p) {
+    struct stat st {};
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    return st.st_mode & 07777;
+}
+
+// Runs the program on a pseudo-terminal, answering each prompt that contains `prompt_text`
+// with the next of `answers`; returns everything the terminal showed.
+std::string run_on_terminal(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+                            const std::string& prompt_text, std::vector<std::string> answers, int& exit_code) {
+    int master = -1;
+    const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        ::unsetenv("STEADYPAY_PASSPHRASE");
+        for (const auto& [k, v] : env) {
+            ::setenv(k.c_str(), v.c_str(), 1);
+        }
+        std::vector<char*> argv{const_cast<char*>(STEADYPAY_CLI)};
+        for (const auto& a : args) {
+            argv.push_back(const_cast<char*>(a.c_str()));
+        }
+        argv.push_back(nullptr);
+        ::execv(STEADYPAY_CLI, argv.data());
+        ::_exit(127);
+    }
+    std::string seen;
+    std::size_t answered_up_to = 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    char buf[4096];
+    while (std::chrono::steady_clock::now() < deadline) {
+        pollfd p{master, POLLIN, 0};
+        if (::poll(&p, 1, 200) <= 0) {
+            continue;
+        }
+        const auto n = ::read(master, buf, sizeof buf);
+        if (n <= 0) {
+            break; // the child closed the terminal
+        }
+        seen.append(buf, static_cast<std::size_t>(n));
+        const auto at = seen.find(prompt_text, answered_up_to);
+        if (at != std::string::npos && !answers.empty()) {
+            answered_up_to = at + prompt_text.size();
+            const std::string line = answers.front() + "\n";
+            answers.erase(answers.begin());
+            REQUIRE(::write(master, line.data(), line.size()) == static_cast<ssize_t>(line.size()));
+        }
+    }
+    ::close(master);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return seen;
+}
+
+} // namespace
+
+TEST_CASE("on a terminal the passphrase is asked for without echo", "[cli][store]") {
+    TempDir dir;
+    const std::map<std::string, std::string> env{{"STEADYPAY_DB", (dir / "home.db").string()},
+                                                 {"STEADYPAY_TODAY", "2026-11-22"}};
+    int code = -1;
+    const auto created = run_on_terminal({"init", "--name", "Sam", "--currency", "USD", "--timezone", "UTC"}, env,
+                                         "passphrase", {"typed secret 1", "typed secret 1"}, code);
+    INFO(created);
+    CHECK(code == 0);
+    CHECK_THAT(created, Catch::Contains("New passphrase") && Catch::Contains("The same passphrase again"));
+    CHECK_THAT(created, !Catch::Contains("typed secret"));
+    CHECK_THAT(created, Catch::Contains("Created"));
+
+    const auto opened = run_on_terminal({"verify"}, env, "Passphrase for", {"typed secret 1"}, code);
+    INFO(opened);
+    CHECK(code == 0);
+    CHECK_THAT(opened, Catch::Contains("No problems found"));
+    CHECK_THAT(opened, !Catch::Contains("typed secret"));
+
+    const auto wrong = run_on_terminal({"verify"}, env, "Passphrase for", {"not the secret"}, code);
+    CHECK(code == 3);
+    CHECK_THAT(wrong, Catch::Contains("wrong passphrase"));
+
+    // Two different answers when creating: nothing is created.
+    const auto differ = run_on_terminal({"--db", (dir / "other.db").string(), "init", "--name", "Sam", "--currency",
+                                         "USD", "--timezone", "UTC"},
+                                        env, "passphrase", {"first answer 1", "second answer 2"}, code);
+    CHECK(code == 2);
+    CHECK_THAT(differ, Catch::Contains("the two passphrases differ"));
+    CHECK_FALSE(fs::exists(dir / "other.db"));
+}
+
+TEST_CASE("the default store lives under XDG_DATA_HOME, private to its owner", "[cli][store]") {
+    TempDir dir;
+    const std::map<std::string, std::string> env{{"XDG_DATA_HOME", (dir / "data").string()},
+                                                 {"STEADYPAY_PASSPHRASE", "correct horse battery"},
+                                                 {"STEADYPAY_TODAY", "2026-11-22"}};
+    auto r = cli({"init", "--name", "Sam", "--currency", "USD", "--timezone", "UTC"}, env);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto store = dir / "data" / "steadypay" / "steadypay.db";
+    REQUIRE(fs::exists(store));
+    CHECK(mode_of(store) == 0600);
+    CHECK(mode_of(store.parent_path()) == 0700);
+    // A stricter umask than usual does not matter, and a looser one does not leak.
+    r = cli({"export-household", "--out", (dir / "export.json").string()}, env);
+    REQUIRE(r.exit_code == 0);
+    CHECK(mode_of(dir / "export.json") == 0600);
+    r = cli({"backup", (dir / "copy.db").string()}, env);
+    REQUIRE(r.exit_code == 0);
+    CHECK(mode_of(dir / "copy.db") == 0600);
+}
+
+TEST_CASE("import then export through the binary gives back each example household", "[cli][store]") {
+    for (const char* name : {"paycheck-to-paycheck.json", "israel-household.json"}) {
+        TempDir dir;
+        const std::map<std::string, std::string> env{{"STEADYPAY_DB", (dir / "home.db").string()},
+                                                     {"STEADYPAY_PASSPHRASE", "correct horse battery"},
+                                                     {"STEADYPAY_TODAY", "2026-11-22"}};
+        REQUIRE(cli({"init", "--name", "x", "--currency", "USD", "--timezone", "UTC"}, env).exit_code == 0);
+        const auto example = fs::path(STEADYPAY_EXAMPLES_DIR) / name;
+        auto r = cli({"import-household", example.string()}, env);
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        r = cli({"export-household"}, env);
+        REQUIRE(r.exit_code == 0);
+        CHECK(nlohmann::json::parse(r.out) == nlohmann::json::parse(read_bytes(example)));
+        // And the store's forecast is the file's forecast, number for number.
+        const auto from_store = cli({"forecast", "--from", "2026-11-22", "--json"}, env);
+        const auto from_file =
+            cli({"forecast", "--household", example.string(), "--from", "2026-11-22", "--json"}, env);
+        REQUIRE(from_store.exit_code == 0);
+        CHECK(from_store.out == from_file.out);
+    }
+}
+
+TEST_CASE("a failed command leaves the store file byte for byte unchanged", "[cli][store]") {
+    TempDir dir;
+    const std::map<std::string, std::string> env{{"STEADYPAY_DB", (dir / "home.db").string()},
+                                                 {"STEADYPAY_PASSPHRASE", "correct horse battery"},
+                                                 {"STEADYPAY_TODAY", "2026-11-22"}};
+    REQUIRE(cli({"init", "--name", "x", "--currency", "USD", "--timezone", "UTC"}, env).exit_code == 0);
+    REQUIRE(cli({"accounts", "add", "checking", "--name", "Checking", "--balance", "10.00"}, env).exit_code == 0);
+    const auto before = read_bytes(dir / "home.db");
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"bills", "add", "x", "--name", "X", "--amount", "1.00", "--rrule",
+                                   "FREQ=MONTHLY;BYMONTHDAY=40", "--start", "2026-01-01", "--priority", "housing"},
+          std::vector<std::string>{"import-household", (fs::path(STEADYPAY_CLI_DATA_DIR) / "bad-rrule.json").string()},
+          std::vector<std::string>{"pay", "nothing", "--due", "2026-12-01"},
+          std::vector<std::string>{"accounts", "edit", "checking", "--balance", "1e3"}}) {
+        const auto r = cli(args, env);
+        INFO(args.front() << ": " << r.err);
+        CHECK(r.exit_code == 2);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1); // one line
+        CHECK(read_bytes(dir / "home.db") == before);
+    }
+    auto wrong = env;
+    wrong["STEADYPAY_PASSPHRASE"] = "wrong passphrase!";
+    CHECK(cli({"accounts", "list"}, wrong).exit_code == 3);
+    CHECK(read_bytes(dir / "home.db") == before);
+    CHECK_FALSE(fs::exists(dir / "home.db-journal"));
+}

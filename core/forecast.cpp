@@ -23,7 +23,7 @@ std::int64_t checked_add(std::int64_t a, std::int64_t b) {
 
 // Within one account and day: the household's intraday order first, then the largest amount,
 // then the higher priority, then the source (occurrence) order, so the order is always the same.
-bool posts_before(const Posting& a, const Posting& b, IntradayOrder order) {
+bool posts_before(const Posting& a, const Posting& b, IntradayOrder order, DebitOrder debit_order) {
     if (a.account != b.account) {
         return a.account < b.account;
     }
@@ -31,6 +31,9 @@ bool posts_before(const Posting& a, const Posting& b, IntradayOrder order) {
     const bool b_credit = b.amount >= 0;
     if (a_credit != b_credit) {
         return order == IntradayOrder::debits_first ? !a_credit : a_credit;
+    }
+    if (debit_order == DebitOrder::priority && !a_credit && a.rank != b.rank) {
+        return a.rank < b.rank;
     }
     // Unsigned magnitudes, so that INT64_MIN has one too.
     const auto magnitude = [](std::int64_t v) {
@@ -48,7 +51,8 @@ bool posts_before(const Posting& a, const Posting& b, IntradayOrder order) {
 
 } // namespace
 
-Simulation simulate(const Household& h, const std::vector<Posting>& postings, Date first_day, Date to) {
+Simulation simulate(const Household& h, const std::vector<Posting>& postings, Date first_day, Date to,
+                    DebitOrder debit_order) {
     Simulation sim;
     const std::size_t n_accounts = h.accounts.size();
     sim.days.resize(n_accounts);
@@ -79,7 +83,7 @@ Simulation simulate(const Household& h, const std::vector<Posting>& postings, Da
         }
     }
     const auto before = [&](std::size_t a, std::size_t b) {
-        return posts_before(postings[a], postings[b], h.intraday_order);
+        return posts_before(postings[a], postings[b], h.intraday_order, debit_order);
     };
     for (std::size_t d = 0; d < n_days; ++d) {
         const auto first = sim.applied.begin() + static_cast<std::ptrdiff_t>(start[d]);
@@ -209,85 +213,91 @@ Status check_forecast_window(const Household& household, Date from, int days) {
     return {};
 }
 
+Forecast assemble_forecast(const Household& h, std::vector<Occurrence> occurrences, Date from, Date to,
+                           DebitOrder debit_order) {
+    Forecast f;
+    f.from = from;
+    f.to = to;
+    f.currency = h.currency;
+    f.occurrences = std::move(occurrences);
+    const auto postings = postings_for(h, f.occurrences);
+    auto sim = simulate(h, postings, f.from, f.to, debit_order);
+
+    f.events.reserve(sim.applied.size());
+    for (std::size_t idx : sim.applied) {
+        const auto& p = postings[idx];
+        if (p.date >= f.from) {
+            f.events.emplace_back(p.date, p.account, p.source, Money::from_minor(p.amount, h.currency),
+                                  Money::from_minor(sim.balance_after[idx], h.currency));
+        }
+    }
+    // The events of each account, in order, found in one pass.
+    std::vector<std::vector<std::size_t>> account_events(h.accounts.size());
+    for (std::size_t i = 0; i < f.events.size(); ++i) {
+        account_events[f.events[i].account].push_back(i);
+    }
+    const Money zero(h.currency);
+    for (std::size_t a = 0; a < h.accounts.size(); ++a) {
+        const auto& account = h.accounts[a];
+        const auto& mine = account_events[a];
+        AccountForecast af;
+        af.account = a;
+        af.days = std::move(sim.days[a]);
+        af.opening = sim.opening[a];
+        const auto& days = af.days;
+        af.lowest = days.front();
+        for (const auto& d : days) {
+            if (d.low < af.lowest.low) {
+                af.lowest = d;
+            }
+        }
+        af.safe_to_spend = max(zero, af.lowest.low - account.cushion);
+        // Banks charge per item that leaves the balance below zero.
+        std::vector<Date> overdrawn;
+        for (std::size_t i : mine) {
+            const auto& e = f.events[i];
+            const auto& o = f.occurrences[e.occurrence];
+            if (!af.next_income && o.kind == ItemKind::income && e.date > f.from && e.amount.is_positive()) {
+                af.next_income = e.date;
+            }
+            if (e.amount.is_negative() && e.balance_after.is_negative()) {
+                overdrawn.push_back(e.date);
+            }
+        }
+        Money low_until = days.front().low;
+        for (const auto& d : days) {
+            if (af.next_income && d.date > *af.next_income) {
+                break;
+            }
+            low_until = min(low_until, d.low);
+        }
+        af.safe_to_spend_until_next_income = max(zero, low_until - account.cushion);
+
+        auto shortfalls = find_shortfalls(a, days, account.cushion);
+        af.expected_fees = zero;
+        for (auto& s : shortfalls) {
+            if (s.kind != ShortfallKind::overdraft) {
+                continue;
+            }
+            s.overdrawn_items = static_cast<int>(std::upper_bound(overdrawn.begin(), overdrawn.end(), s.end) -
+                                                 std::lower_bound(overdrawn.begin(), overdrawn.end(), s.start));
+            s.fees = account.overdraft_fee * s.overdrawn_items;
+            af.expected_fees += s.fees;
+        }
+        f.shortfalls.insert(f.shortfalls.end(), shortfalls.begin(), shortfalls.end());
+        f.accounts.push_back(std::move(af));
+    }
+    return f;
+}
+
 Result<Forecast> forecast(const Household& h, const ForecastOptions& options) {
     if (auto s = check_forecast_window(h, options.from, options.days); !s) {
         return std::move(s).error();
     }
     try {
-        Forecast f;
-        f.from = options.from;
-        f.to = options.from + date::days{options.days - 1};
-        f.currency = h.currency;
-        const auto calendar = h.calendar();
-        f.occurrences = collect_occurrences(h, calendar, f.from, f.to, options.basis);
-        const auto postings = postings_for(h, f.occurrences);
-        const auto sim = simulate(h, postings, f.from, f.to);
-
-        f.events.reserve(sim.applied.size());
-        for (std::size_t idx : sim.applied) {
-            const auto& p = postings[idx];
-            if (p.date >= f.from) {
-                f.events.emplace_back(p.date, p.account, p.source, Money::from_minor(p.amount, h.currency),
-                                      Money::from_minor(sim.balance_after[idx], h.currency));
-            }
-        }
-        // The events of each account, in order, found in one pass.
-        std::vector<std::vector<std::size_t>> account_events(h.accounts.size());
-        for (std::size_t i = 0; i < f.events.size(); ++i) {
-            account_events[f.events[i].account].push_back(i);
-        }
-        const Money zero(h.currency);
-        for (std::size_t a = 0; a < h.accounts.size(); ++a) {
-            const auto& account = h.accounts[a];
-            const auto& mine = account_events[a];
-            AccountForecast af;
-            af.account = a;
-            af.days = std::move(sim.days[a]);
-            af.opening = sim.opening[a];
-            const auto& days = af.days;
-            af.lowest = days.front();
-            for (const auto& d : days) {
-                if (d.low < af.lowest.low) {
-                    af.lowest = d;
-                }
-            }
-            af.safe_to_spend = max(zero, af.lowest.low - account.cushion);
-            // Banks charge per item that leaves the balance below zero.
-            std::vector<Date> overdrawn;
-            for (std::size_t i : mine) {
-                const auto& e = f.events[i];
-                const auto& o = f.occurrences[e.occurrence];
-                if (!af.next_income && o.kind == ItemKind::income && e.date > f.from && e.amount.is_positive()) {
-                    af.next_income = e.date;
-                }
-                if (e.amount.is_negative() && e.balance_after.is_negative()) {
-                    overdrawn.push_back(e.date);
-                }
-            }
-            Money low_until = days.front().low;
-            for (const auto& d : days) {
-                if (af.next_income && d.date > *af.next_income) {
-                    break;
-                }
-                low_until = min(low_until, d.low);
-            }
-            af.safe_to_spend_until_next_income = max(zero, low_until - account.cushion);
-
-            auto shortfalls = find_shortfalls(a, days, account.cushion);
-            af.expected_fees = zero;
-            for (auto& s : shortfalls) {
-                if (s.kind != ShortfallKind::overdraft) {
-                    continue;
-                }
-                s.overdrawn_items = static_cast<int>(std::upper_bound(overdrawn.begin(), overdrawn.end(), s.end) -
-                                                     std::lower_bound(overdrawn.begin(), overdrawn.end(), s.start));
-                s.fees = account.overdraft_fee * s.overdrawn_items;
-                af.expected_fees += s.fees;
-            }
-            f.shortfalls.insert(f.shortfalls.end(), shortfalls.begin(), shortfalls.end());
-            f.accounts.push_back(std::move(af));
-        }
-        return f;
+        const Date to = options.from + date::days{options.days - 1};
+        auto occurrences = collect_occurrences(h, h.calendar(), options.from, to, options.basis);
+        return assemble_forecast(h, std::move(occurrences), options.from, to, DebitOrder::largest_first);
     } catch (const MoneyError& e) {
         return Error{e.code(), e.what()};
     }

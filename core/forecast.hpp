@@ -51,10 +51,15 @@ struct Simulation {
     std::vector<Money> opening;
 };
 
+// How a day's debits are ordered among themselves: the forecast posts the largest first, as many
+// banks do; the plan pays the highest priority first. (Either way the day's low and close are
+// the same: only which payment leaves the balance where differs.)
+enum class DebitOrder { largest_first, priority };
+
 // Applies `postings` to each account from its as_of to `to`; returns the days from `first_day`.
 // Throws MoneyError on overflow (callers in core turn it into an Error).
 [[nodiscard]] Simulation simulate(const Household& household, const std::vector<Posting>& postings, Date first_day,
-                                  Date to);
+                                  Date to, DebitOrder debit_order = DebitOrder::largest_first);
 
 struct ForecastOptions {
     Date from;     // the first day shown; not before the latest as_of
@@ -112,6 +117,11 @@ struct Forecast {
 [[nodiscard]] Status check_forecast_window(const Household& household, Date from, int days);
 
 [[nodiscard]] Result<Forecast> forecast(const Household& household, const ForecastOptions& options);
+
+// The forecast of `occurrences` (as collected, or as a plan rearranged them) over [from, to].
+// Throws MoneyError on overflow.
+[[nodiscard]] Forecast assemble_forecast(const Household& household, std::vector<Occurrence> occurrences, Date from,
+                                         Date to, DebitOrder debit_order);
 
 // The postings for occurrences with an apply date (source = occurrence index).
 [[nodiscard]] std::vector<Posting> postings_for(const Household& household, const std::vector<Occurrence>& occurrences);

@@ -179,6 +179,14 @@ public:
                 return fail(at("household.holidays", i), to_iso(m_h.holidays[i]) + " is listed twice");
             }
         }
+        const auto& lt = m_h.lead_times;
+        for (const auto& [value, key] : {std::pair{lt.overdraft, "overdraft"}, std::pair{lt.below_cushion, "below_cushion"},
+                                         std::pair{lt.bill_at_risk, "bill_at_risk"},
+                                         std::pair{lt.autopay_insufficient_funds, "autopay_insufficient_funds"}}) {
+            if (auto s = day_count(value, 0, 365, std::string("household.warning_lead_days.") + key); !s) {
+                return s;
+            }
+        }
         for (std::size_t i = 0; i < m_h.accounts.size(); ++i) {
             if (auto s = account(m_h.accounts[i], at("accounts", i)); !s) {
                 return s;

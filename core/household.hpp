@@ -128,6 +128,15 @@ struct Payment {
     KeySet written;
 };
 
+// How many days ahead each kind of warning is raised (a household setting).
+struct WarningLeadTimes {
+    int overdraft = 7;
+    int below_cushion = 7;
+    int bill_at_risk = 3;
+    int autopay_insufficient_funds = 7;
+    KeySet written;
+};
+
 struct Household {
     std::string name;
     Currency currency;
@@ -135,6 +144,7 @@ struct Household {
     std::vector<date::weekday> weekend{date::Saturday, date::Sunday};
     std::vector<Date> holidays;
     IntradayOrder intraday_order = IntradayOrder::debits_first;
+    WarningLeadTimes lead_times;
     std::vector<Account> accounts;
     std::vector<Income> incomes;
     std::vector<Bill> bills;

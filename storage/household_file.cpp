@@ -239,9 +239,8 @@ Household read(const json& doc) {
         fail("format", "\"" + format + "\" is not supported (this program reads " + std::string(k_household_format) +
                            ")");
     }
-    Obj hh(top.required("household"), "household", {"name", "currency", "timezone", "weekend", "holidays",
-                                                    "intraday_order"},
-           &h.written);
+    Obj hh(top.required("household"), "household",
+           {"name", "currency", "timezone", "weekend", "holidays", "intraday_order", "warning_lead_days"}, &h.written);
     h.name = hh.string("name");
     h.currency = hh.enumeration<core::Currency>("currency", core::Currency::from_code);
     h.timezone = hh.string_or("timezone", "UTC");
@@ -264,6 +263,15 @@ Household read(const json& doc) {
     }
     h.intraday_order = hh.enumeration_or("intraday_order", core::IntradayOrder::debits_first,
                                          core::parse_intraday_order);
+    if (const auto* lead = hh.optional("warning_lead_days")) {
+        auto& t = h.lead_times;
+        Obj lt(*lead, hh.at("warning_lead_days"), {"overdraft", "below_cushion", "bill_at_risk", "autopay_insufficient_funds"},
+               &t.written);
+        t.overdraft = lt.integer_or("overdraft", t.overdraft);
+        t.below_cushion = lt.integer_or("below_cushion", t.below_cushion);
+        t.bill_at_risk = lt.integer_or("bill_at_risk", t.bill_at_risk);
+        t.autopay_insufficient_funds = lt.integer_or("autopay_insufficient_funds", t.autopay_insufficient_funds);
+    }
     const auto c = h.currency;
 
     const json& accounts = top.list_or_empty("accounts");
@@ -440,6 +448,18 @@ std::string household_to_json(const Household& h) {
     }
     ho.unless_default("intraday_order", h.intraday_order == core::IntradayOrder::debits_first,
                       std::string(core::to_string(h.intraday_order)));
+    {
+        const auto& t = h.lead_times;
+        const core::WarningLeadTimes defaults;
+        ojson lt = ojson::object();
+        Out lo(lt, t.written);
+        lo.unless_default("overdraft", t.overdraft == defaults.overdraft, t.overdraft);
+        lo.unless_default("below_cushion", t.below_cushion == defaults.below_cushion, t.below_cushion);
+        lo.unless_default("bill_at_risk", t.bill_at_risk == defaults.bill_at_risk, t.bill_at_risk);
+        lo.unless_default("autopay_insufficient_funds", t.autopay_insufficient_funds == defaults.autopay_insufficient_funds,
+                          t.autopay_insufficient_funds);
+        ho.unless_default("warning_lead_days", lt.empty(), lt);
+    }
     doc["household"] = hh;
 
     Out top(doc, h.written);

@@ -132,8 +132,19 @@ BEGIN
 END;
 )sql";
 
+// Warnings a person has acknowledged, by their stable id, so they stay acknowledged.
+constexpr const char* k_v2 = R"sql(
+CREATE TABLE warning_acknowledgements (
+    household_id    INTEGER NOT NULL REFERENCES households(id) ON DELETE CASCADE,
+    warning_id      TEXT NOT NULL,
+    acknowledged_at TEXT NOT NULL,
+    PRIMARY KEY (household_id, warning_id)
+);
+)sql";
+
 constexpr std::array k_migrations{
     Migration{1, "households, accounts, incomes, bills, payments, settings and the audit log", k_v1},
+    Migration{2, "acknowledged warnings", k_v2},
 };
 
 } // namespace

@@ -245,6 +245,32 @@ Result<Household> read_household(const Database& db, std::int64_t id) {
     }
     const auto c = h.currency;
     {
+        auto s = db.prepare("SELECT key, value FROM settings WHERE household_id = ?1");
+        if (!s) {
+            return std::move(s).error();
+        }
+        s->bind(1, id);
+        auto& t = h.lead_times;
+        for (auto row = s->step(); row && row.value(); row = s->step()) {
+            const auto key = s->column_text(0);
+            const auto value = s->column_text(1);
+            if (key == "lead_times.written") {
+                t.written = written_keys(value);
+                continue;
+            }
+            const int n = std::atoi(value.c_str());
+            if (key == "lead_days.overdraft") {
+                t.overdraft = n;
+            } else if (key == "lead_days.below_cushion") {
+                t.below_cushion = n;
+            } else if (key == "lead_days.bill_at_risk") {
+                t.bill_at_risk = n;
+            } else if (key == "lead_days.autopay_insufficient_funds") {
+                t.autopay_insufficient_funds = n;
+            }
+        }
+    }
+    {
         auto s = db.prepare("SELECT id, name, balance, as_of, overdraft_limit, overdraft_fee, cushion, written "
                             "FROM accounts WHERE household_id = ?1 ORDER BY position");
         if (!s) {
@@ -386,22 +412,51 @@ Status write_household(const Database& db, std::int64_t id, const Household& h) 
         holidays.push_back(core::to_iso(d));
     }
     {
-        auto s = db.prepare("INSERT OR REPLACE INTO households (id, name, currency, timezone, weekend, holidays, "
-                            "intraday_order, written) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        // UPDATE, then INSERT if there was no row: INSERT OR REPLACE would delete the row first and,
+        // with foreign keys on, cascade into everything that refers to the household.
+        auto update = db.prepare("UPDATE households SET name = ?2, currency = ?3, timezone = ?4, weekend = ?5, "
+                                 "holidays = ?6, intraday_order = ?7, written = ?8 WHERE id = ?1");
+        auto insert = db.prepare("INSERT INTO households (id, name, currency, timezone, weekend, holidays, "
+                                 "intraday_order, written) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        if (!update) {
+            return std::move(update).error();
+        }
+        if (!insert) {
+            return std::move(insert).error();
+        }
+        for (auto* stmt : {&update.value(), &insert.value()}) {
+            if (auto r = stmt->bind(1, id)
+                             .bind(2, h.name)
+                             .bind(3, h.currency.code())
+                             .bind(4, h.timezone)
+                             .bind(5, join(weekend, ','))
+                             .bind(6, join(holidays, ','))
+                             .bind(7, core::to_string(h.intraday_order))
+                             .bind(8, written_text(h.written))
+                             .run();
+                !r) {
+                return r;
+            }
+            if (sqlite3_changes(db.handle()) > 0) {
+                break;
+            }
+        }
+    }
+    {
+        auto s = db.prepare("INSERT INTO settings (household_id, key, value) VALUES (?1, ?2, ?3)");
         if (!s) {
             return std::move(s).error();
         }
-        if (auto r = s->bind(1, id)
-                         .bind(2, h.name)
-                         .bind(3, h.currency.code())
-                         .bind(4, h.timezone)
-                         .bind(5, join(weekend, ','))
-                         .bind(6, join(holidays, ','))
-                         .bind(7, core::to_string(h.intraday_order))
-                         .bind(8, written_text(h.written))
-                         .run();
-            !r) {
-            return r;
+        const auto& t = h.lead_times;
+        for (const auto& [key, value] :
+             {std::pair<std::string, std::string>{"lead_days.overdraft", std::to_string(t.overdraft)},
+              {"lead_days.below_cushion", std::to_string(t.below_cushion)},
+              {"lead_days.bill_at_risk", std::to_string(t.bill_at_risk)},
+              {"lead_days.autopay_insufficient_funds", std::to_string(t.autopay_insufficient_funds)},
+              {"lead_times.written", written_text(t.written)}}) {
+            if (auto r = s->bind(1, id).bind(2, key).bind(3, value).run(); !r) {
+                return r;
+            }
         }
     }
     {
@@ -966,5 +1021,36 @@ Result<VerifyReport> Store::verify() const {
 }
 
 Result<std::vector<AuditEntry>> Store::audit_log() const { return read_audit(m_db); }
+
+Status Store::acknowledge(const std::vector<std::string>& warning_ids, const ChangeContext& context) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx) {
+        return std::move(tx).error();
+    }
+    auto s = m_db.prepare("INSERT OR IGNORE INTO warning_acknowledgements (household_id, warning_id, acknowledged_at) "
+                          "VALUES (?1, ?2, ?3)");
+    if (!s) {
+        return std::move(s).error();
+    }
+    for (const auto& id : warning_ids) {
+        if (auto r = s->bind(1, k_household_id).bind(2, id).bind(3, context.at).run(); !r) {
+            return r;
+        }
+    }
+    return tx->commit();
+}
+
+Result<std::vector<std::string>> Store::acknowledged_warnings() const {
+    auto s = m_db.prepare("SELECT warning_id FROM warning_acknowledgements WHERE household_id = ?1 ORDER BY warning_id");
+    if (!s) {
+        return std::move(s).error();
+    }
+    s->bind(1, k_household_id);
+    std::vector<std::string> ids;
+    for (auto row = s->step(); row && row.value(); row = s->step()) {
+        ids.push_back(s->column_text(0));
+    }
+    return ids;
+}
 
 } // namespace steadypay::storage

@@ -26,7 +26,7 @@
 
 namespace steadypay::storage {
 
-inline constexpr int k_schema_version = 1;
+inline constexpr int k_schema_version = 2;
 inline constexpr std::size_t k_min_passphrase_length = 8;
 
 // Who changes what, and when (UTC, "2026-11-22T10:15:00Z"): goes into the audit log.
@@ -96,6 +96,10 @@ public:
     [[nodiscard]] core::Result<VerifyReport> verify() const;
 
     [[nodiscard]] core::Result<std::vector<AuditEntry>> audit_log() const;
+
+    // Warnings acknowledged by their stable ids; acknowledging twice is harmless.
+    [[nodiscard]] core::Status acknowledge(const std::vector<std::string>& warning_ids, const ChangeContext& context);
+    [[nodiscard]] core::Result<std::vector<std::string>> acknowledged_warnings() const;
 
     [[nodiscard]] const StoreHeader& header() const { return m_header; }
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }

@@ -12,6 +12,9 @@ namespace steadypay::cli {
 [[nodiscard]] std::unique_ptr<Command> make_export_command();
 [[nodiscard]] std::unique_ptr<Command> make_schedule_command();
 [[nodiscard]] std::unique_ptr<Command> make_forecast_command();
+[[nodiscard]] std::unique_ptr<Command> make_plan_command();
+[[nodiscard]] std::unique_ptr<Command> make_warnings_command();
+[[nodiscard]] std::unique_ptr<Command> make_ack_command();
 [[nodiscard]] std::unique_ptr<Command> make_accounts_command();
 [[nodiscard]] std::unique_ptr<Command> make_incomes_command();
 [[nodiscard]] std::unique_ptr<Command> make_bills_command();

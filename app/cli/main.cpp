@@ -35,7 +35,8 @@ int run(int argc, char** argv) {
 
     std::vector<std::unique_ptr<cli::Command>> commands;
     for (auto make : {cli::make_init_command, cli::make_import_command, cli::make_export_command,
-                      cli::make_schedule_command, cli::make_forecast_command, cli::make_accounts_command,
+                      cli::make_schedule_command, cli::make_forecast_command, cli::make_plan_command,
+                      cli::make_warnings_command, cli::make_ack_command, cli::make_accounts_command,
                       cli::make_incomes_command, cli::make_bills_command, cli::make_pay_command,
                       cli::make_skip_command, cli::make_missed_command, cli::make_unmark_command,
                       cli::make_passwd_command, cli::make_backup_command, cli::make_verify_command,

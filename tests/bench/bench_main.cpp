@@ -9,6 +9,7 @@
 
 #include "app/common/heap.hpp"
 #include "core/forecast.hpp"
+#include "core/plan.hpp"
 #include "core/recurrence.hpp"
 #include "households.hpp"
 
@@ -48,6 +49,32 @@ void run_forecast(benchmark::State& state, int items, int days) {
 void BM_Forecast_50Items_365Days(benchmark::State& state) { run_forecast(state, 50, 365); }
 void BM_Forecast_500Items_10Years(benchmark::State& state) { run_forecast(state, 500, 3653); }
 
+// The plan over 60 days with 40 bill occurrences on a budget that runs short (target < 1 s).
+void BM_Plan_40Occurrences_60Days(benchmark::State& state) {
+    const auto h = steadypay::bench::make_tight_household();
+    const PlanOptions options{day("2026-11-22"), 60};
+    std::size_t decisions = 0;
+    std::size_t nodes = 0;
+    bool optimal = false;
+    int moved = 0;
+    for (auto _ : state) {
+        auto p = make_plan(h, options);
+        if (!p.ok()) {
+            state.SkipWithError(p.error().message.c_str());
+            return;
+        }
+        decisions = p->decisions.size();
+        nodes = p->nodes;
+        optimal = p->optimal;
+        moved = p->cost.moved;
+        benchmark::DoNotOptimize(p);
+    }
+    state.counters["payments"] = static_cast<double>(decisions);
+    state.counters["nodes"] = static_cast<double>(nodes);
+    state.counters["optimal"] = optimal ? 1 : 0;
+    state.counters["moved"] = moved;
+}
+
 void BM_ScheduleExpansion_10Years(benchmark::State& state, const char* rrule) {
     const auto rule = parse_rrule(rrule).value();
     const Date start = day("2026-01-01");
@@ -82,6 +109,7 @@ void BM_ScheduleNeverOccurs(benchmark::State& state) {
 
 BENCHMARK(BM_Forecast_50Items_365Days)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Forecast_500Items_10Years)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Plan_40Occurrences_60Days)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_ScheduleExpansion_10Years, monthly_1st, "FREQ=MONTHLY;BYMONTHDAY=1")->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_ScheduleExpansion_10Years, biweekly_friday, "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR")
     ->Unit(benchmark::kMicrosecond);

@@ -88,4 +88,56 @@ inline Household make_household(int items) {
     return h;
 }
 
+// A household that runs short: one account, a biweekly paycheck that does not quite cover 20
+// monthly bills (two occurrences each in 60 days: 40 payments to plan), of every priority, with
+// grace periods, late fees, minimums and autopay lead days. The planner has to move things.
+inline Household make_tight_household(std::uint64_t seed = 0x5EED) {
+    Rng rng;
+    rng.s ^= seed;
+    Household h;
+    h.name = "Tight";
+    h.currency = Currency::from_code("USD").value();
+    Account acct;
+    acct.id = "checking";
+    acct.name = "Checking";
+    acct.balance = usd(40000);
+    acct.as_of = day("2026-11-22");
+    acct.overdraft_limit = usd(0);
+    acct.overdraft_fee = usd(3500);
+    acct.cushion = usd(5000);
+    h.accounts.push_back(acct);
+    Income pay;
+    pay.id = "pay";
+    pay.name = "Paycheck";
+    pay.account = "checking";
+    pay.amount = Amount::fixed(usd(140000));
+    pay.schedule = Schedule::make("FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", day("2026-01-09")).value();
+    pay.business_day = BusinessDayRule::preceding;
+    h.incomes.push_back(pay);
+    for (int i = 0; i < 20; ++i) {
+        Bill b;
+        b.id = "bill" + std::to_string(i);
+        b.name = b.id;
+        b.account = "checking";
+        const auto cents = 3000 + rng.below(40000);
+        b.amount = Amount::fixed(usd(cents));
+        const int dom = 1 + rng.below(28);
+        b.schedule = Schedule::make("FREQ=MONTHLY;BYMONTHDAY=" + std::to_string(dom), day("2026-01-01")).value();
+        b.business_day = BusinessDayRule::following;
+        b.priority = static_cast<Priority>(rng.below(k_priority_count));
+        b.grace_days = rng.below(10);
+        b.late_fee = usd(rng.below(4000));
+        if (rng.below(3) == 0) {
+            b.reported_late_after_days = 30;
+        }
+        if (rng.below(4) == 0) {
+            b.minimum = usd(cents / 4);
+        }
+        b.autopay = rng.below(2) == 0;
+        b.autopay_lead_days = b.autopay ? rng.below(3) : 0;
+        h.bills.push_back(b);
+    }
+    return h;
+}
+
 } // namespace steadypay::bench

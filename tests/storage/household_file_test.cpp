@@ -160,6 +160,10 @@ TEST_CASE("a household file is rejected with the JSON path of what is wrong", "[
         {"a null name", [](json& j) { j["bills"][1]["name"] = nullptr; }, "bills[1].name: must not be null"},
         {"a minimum above the amount", [](json& j) { j["bills"][2]["minimum"] = "301.00"; },
          "bills[2].minimum: 301.00 is more than the amount 300.00"},
+        {"an unknown lead time", [](json& j) { j["household"]["warning_lead_days"] = {{"overdrafts", 3}}; },
+         "household.warning_lead_days.overdrafts: unknown key (did you mean \"overdraft\"?)"},
+        {"a negative lead time", [](json& j) { j["household"]["warning_lead_days"] = {{"bill_at_risk", -1}}; },
+         "household.warning_lead_days.bill_at_risk: -1 is out of range (0..365)"},
     };
     for (const auto& r : rows) {
         INFO(r.what);
@@ -223,6 +227,17 @@ TEST_CASE("household files are read and written through the file system", "[hous
     auto bad = storage::load_household_file(dir.path / "bad.json");
     REQUIRE_FALSE(bad.ok());
     CHECK_THAT(bad.error().message, Catch::StartsWith((dir.path / "bad.json").string() + ": format: must be a string"));
+}
+
+TEST_CASE("warning lead times are read, defaulted and written back as given", "[household-file]") {
+    auto doc = spec_example();
+    doc["household"]["warning_lead_days"] = {{"overdraft", 10}, {"bill_at_risk", 3}};
+    auto h = storage::parse_household(doc.dump());
+    REQUIRE(h.ok());
+    CHECK(h->lead_times.overdraft == 10);
+    CHECK(h->lead_times.bill_at_risk == 3);
+    CHECK(h->lead_times.below_cushion == 7);
+    CHECK(json::parse(storage::household_to_json(h.value())) == doc);
 }
 
 TEST_CASE("time zones are checked against the IANA database", "[household-file]") {

@@ -386,6 +386,44 @@ TEST_CASE("today's build opens the committed schema-1 store", "[store][migration
     CHECK(report->ok());
     CHECK(report->schema_version == storage::k_schema_version);
     CHECK(report->audit_entries == 1);
+    // Upgrading took an encrypted backup first, which still holds the schema-1 store.
+    const auto backup = dir / "golden.db.schema-v1-2026-11-22.bak";
+    REQUIRE(fs::exists(backup));
+    auto old = Store::open(backup, Passphrase("golden store passphrase"));
+    REQUIRE(old.ok()); // opening it migrates it too, with its own backup
+    CHECK(json_of(old->load().value()) == json_of(spec_household()));
+    // The new table works on the upgraded store.
+    REQUIRE(store->acknowledge({"overdraft:checking:2026-12-01"}, k_ctx).ok());
+    CHECK(store->acknowledged_warnings().value() == std::vector<std::string>{"overdraft:checking:2026-12-01"});
+}
+
+TEST_CASE("acknowledged warnings stay acknowledged across opens and saves", "[store]") {
+    TempDir dir;
+    {
+        auto store = make_store(dir / "home.db", spec_household());
+        REQUIRE(store.acknowledge({"b:1", "a:2"}, k_ctx).ok());
+        REQUIRE(store.acknowledge({"a:2"}, k_ctx).ok()); // twice is harmless
+        // Regression: saving the household once replaced its row, and the cascade wiped these.
+        auto h = store.load().value();
+        h.name = "Renamed";
+        REQUIRE(store.save(h, k_ctx).ok());
+    }
+    auto store = Store::open(dir / "home.db", Passphrase("correct horse battery"));
+    REQUIRE(store.ok());
+    CHECK(store->acknowledged_warnings().value() == std::vector<std::string>{"a:2", "b:1"});
+}
+
+TEST_CASE("warning lead times live in the store like every other setting", "[store]") {
+    TempDir dir;
+    auto h = spec_household();
+    h.lead_times.overdraft = 14;
+    h.lead_times.written.add("overdraft");
+    h.written.add("warning_lead_days");
+    auto store = make_store(dir / "home.db", h);
+    auto loaded = store.load().value();
+    CHECK(loaded.lead_times.overdraft == 14);
+    CHECK(loaded.lead_times.bill_at_risk == 3);
+    CHECK(json_of(loaded) == json_of(h));
 }
 
 TEST_CASE("writes the golden schema-1 store", "[.golden-writer]") {

@@ -1,0 +1,165 @@
+#include "app/common/plan_report.hpp"
+
+#include <fmt/format.h>
+
+namespace steadypay::app {
+
+using core::to_iso;
+using nlohmann::ordered_json;
+
+namespace {
+
+const core::Bill& bill_of(const core::Household& h, const core::Plan& plan, const core::PlanDecision& d) {
+    return h.bills[plan.occurrences[d.occurrence].item];
+}
+
+ordered_json optional_date(const std::optional<core::Date>& d) {
+    return d ? ordered_json(to_iso(*d)) : ordered_json(nullptr);
+}
+
+std::string short_date(core::Date d, core::Date context) {
+    return core::to_short(d, date::year_month_day{context}.year());
+}
+
+} // namespace
+
+std::string action_label(const core::Household& h, const core::Plan& plan, const core::PlanDecision& d) {
+    const auto& bill = bill_of(h, plan, d);
+    switch (d.action) {
+    case core::PlanAction::pay:
+        return plan.occurrences[d.occurrence].state == core::OccurrenceState::missed
+                   ? "overdue: pay now"
+                   : (bill.autopay ? "autopay, as scheduled" : "pay on its due date");
+    case core::PlanAction::move:
+        return "moved from " + short_date(d.scheduled, plan.from);
+    case core::PlanAction::pay_minimum:
+        return "minimum only (of " + d.full_amount.to_string() + ")";
+    case core::PlanAction::hold:
+        return "hold: not before " + short_date(plan.to, plan.from);
+    }
+    return {};
+}
+
+ordered_json plan_json(const core::Household& h, const core::Plan& plan) {
+    ordered_json doc;
+    doc["from"] = to_iso(plan.from);
+    doc["to"] = to_iso(plan.to);
+    doc["currency"] = std::string(h.currency.code());
+    doc["feasible"] = plan.feasible;
+    doc["optimal"] = plan.optimal;
+    ordered_json decisions = ordered_json::array();
+    for (const auto& d : plan.decisions) {
+        const auto& o = plan.occurrences[d.occurrence];
+        const auto& bill = h.bills[o.item];
+        ordered_json j;
+        j["item"] = bill.id;
+        j["name"] = bill.name;
+        j["account"] = h.accounts[o.account].id;
+        j["priority"] = std::string(core::to_string(bill.priority));
+        j["due"] = to_iso(o.due.due);
+        j["scheduled"] = to_iso(d.scheduled);
+        j["pay_date"] = optional_date(d.pay_date);
+        j["amount"] = d.amount.to_string();
+        j["full_amount"] = d.full_amount.to_string();
+        j["action"] = std::string(core::to_string(d.action));
+        j["days_late"] = d.days_late;
+        j["late"] = d.late;
+        j["late_fee"] = d.late_fee.to_string();
+        j["reported_late"] = d.reported_late;
+        j["shutoff_risk"] = d.shutoff_risk;
+        j["timeline"] = {{"due", to_iso(d.timeline.due)},
+                         {"grace_ends", to_iso(d.timeline.grace_ends)},
+                         {"reported_late_on", optional_date(d.timeline.reported_late_on)},
+                         {"shutoff_risk_on", optional_date(d.timeline.shutoff_risk_on)}};
+        j["reason"] = d.reason;
+        decisions.push_back(std::move(j));
+    }
+    doc["decisions"] = std::move(decisions);
+    ordered_json by_priority = ordered_json::object();
+    for (int p = 0; p < core::k_priority_count; ++p) {
+        by_priority[std::string(core::to_string(static_cast<core::Priority>(p)))] =
+            plan.cost.late_by_priority[static_cast<std::size_t>(p)];
+    }
+    doc["totals"] = {{"late_fees", plan.late_fees.to_string()},
+                     {"late_by_priority", by_priority},
+                     {"reported_late", plan.cost.reported_late},
+                     {"minimum_payments", plan.cost.minimum_payments},
+                     {"days_late", plan.cost.days_late},
+                     {"days_below_cushion", plan.cost.days_below_cushion},
+                     {"moved", plan.cost.moved},
+                     {"overdrawn_accounts", plan.cost.overdrawn_accounts}};
+    return doc;
+}
+
+std::string plan_text(const core::Household& h, const core::Plan& plan, const core::Forecast& unplanned) {
+    std::string out;
+    const int total_days = core::days_between(plan.from, plan.to) + 1;
+    out += fmt::format("Plan for {}: {} to {} ({} days), amounts in {}\n\n", h.name, core::to_weekday_iso(plan.from),
+                       core::to_weekday_iso(plan.to), total_days, h.currency.code());
+
+    // What would happen without a plan.
+    bool any_overdraft = false;
+    for (const auto& s : unplanned.shortfalls) {
+        if (s.kind == core::ShortfallKind::overdraft) {
+            any_overdraft = true;
+            out += fmt::format("If nothing changes, {} is overdrawn from {} ({} lowest).\n",
+                               h.accounts[s.account].name, core::to_weekday_iso(s.start), s.deepest.to_string());
+        }
+    }
+    std::vector<const core::PlanDecision*> changes;
+    for (const auto& d : plan.decisions) {
+        if (d.action != core::PlanAction::pay) {
+            changes.push_back(&d);
+        }
+    }
+    if (!plan.feasible) {
+        out += "No order of payments avoids an overdraft in these days. Call your bank about overdraft protection or "
+               "a hardship arrangement, and the billers below about more time.\n";
+    } else if (changes.empty()) {
+        out += any_overdraft ? "" : "Every bill can be paid as scheduled without an overdraft.\n";
+    } else {
+        out += fmt::format("With {} change{} nothing is overdrawn.\n", changes.size(), changes.size() == 1 ? "" : "s");
+    }
+    // What it costs.
+    int late = 0;
+    for (int n : plan.cost.late_by_priority) {
+        late += n;
+    }
+    if (plan.cost.days_late == 0) {
+        out += "Every bill is paid on time.\n";
+    } else {
+        std::string cost = fmt::format("{} day{} late in all", plan.cost.days_late, plan.cost.days_late == 1 ? "" : "s");
+        if (late == 0) {
+            cost += ", all inside grace periods";
+        } else {
+            cost += fmt::format(", {} payment{} past {} grace period", late, late == 1 ? "" : "s",
+                                late == 1 ? "its" : "their");
+        }
+        cost += plan.cost.late_fees == 0 ? "; no late fees" : "; " + plan.late_fees.to_string() + " in late fees";
+        cost += plan.cost.reported_late == 0 ? "; nothing reported to credit bureaus"
+                                             : fmt::format("; {} reported late to credit bureaus", plan.cost.reported_late);
+        out += "What it costs: " + cost + ".\n";
+    }
+    if (!plan.optimal) {
+        out += "(This plan is the best found in the time allowed; a better one may exist.)\n";
+    }
+    if (!changes.empty()) {
+        out += "\nWhat to do:\n";
+        for (const auto* d : changes) {
+            out += "  - " + d->reason + "\n";
+        }
+    }
+    out += "\nEvery payment in this plan:\n";
+    for (const auto& d : plan.decisions) {
+        const auto& bill = bill_of(h, plan, d);
+        out += fmt::format("  {:<14}  {:<24} {:>10}  {}\n", d.pay_date ? core::to_weekday_iso(*d.pay_date) : "(held)",
+                           bill.name, d.pay_date ? d.amount.to_string() : d.full_amount.to_string(),
+                           action_label(h, plan, d));
+    }
+    if (plan.decisions.empty()) {
+        out += "  (no bills fall due in these days)\n";
+    }
+    return out;
+}
+
+} // namespace steadypay::app

@@ -1,0 +1,562 @@
+#include "core/plan.hpp"
+
+#include "builders.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <random>
+
+using namespace steadypay::core;
+using namespace steadypay::test;
+
+namespace {
+
+Plan plan_of(const Household& h, const std::string& from, int days) {
+    REQUIRE(validate(h).ok());
+    auto p = make_plan(h, PlanOptions{day(from), days});
+    INFO((p.ok() ? std::string() : p.error().message));
+    REQUIRE(p.ok());
+    return p.value();
+}
+
+const PlanDecision& decision_for(const Household& h, const Plan& p, const std::string& id) {
+    for (const auto& d : p.decisions) {
+        if (h.bills[p.occurrences[d.occurrence].item].id == id) {
+            return d;
+        }
+    }
+    FAIL("no decision for " << id);
+    throw;
+}
+
+std::string pay_date(const PlanDecision& d) { return d.pay_date ? to_iso(*d.pay_date) : "hold"; }
+
+} // namespace
+
+// Hand-worked scenarios ---------------------------------------------------------------------------
+
+TEST_CASE("a bill that would overdraw moves to the first day the paycheck can be used", "[plan]") {
+    // 100.00 on Nov 30. Phone 60.00 due Tue Dec 1 (grace 5); paycheck 500.00 on Thu Dec 3.
+    // Debits post first, so the paycheck is usable from Dec 4: 3 days late, inside the grace.
+    auto h = household("100.00", "2026-11-30");
+    auto& phone = add_bill(h, "phone", "160.00", "FREQ=MONTHLY;BYMONTHDAY=1", "2026-01-01", Priority::phone_internet);
+    phone.grace_days = 5;
+    phone.late_fee = money("10.00");
+    add_income(h, "pay", "500.00", "FREQ=MONTHLY;BYMONTHDAY=3", "2026-01-03");
+    auto p = plan_of(h, "2026-11-30", 10);
+    const auto& d = decision_for(h, p, "phone");
+    CHECK(pay_date(d) == "2026-12-04");
+    CHECK(d.action == PlanAction::move);
+    CHECK(d.days_late == 3);
+    CHECK_FALSE(d.late);
+    CHECK(d.late_fee.is_zero());
+    CHECK(p.feasible);
+    CHECK_THAT(d.reason, Catch::Contains("would overdraw Checking on Dec 1") &&
+                             Catch::Contains("your pay lands Dec 3") && Catch::Contains("inside its 5-day grace"));
+
+    // With credits first the paycheck is usable on its own day.
+    h.intraday_order = IntradayOrder::credits_first;
+    auto q = plan_of(h, "2026-11-30", 10);
+    CHECK(pay_date(decision_for(h, q, "phone")) == "2026-12-03");
+}
+
+TEST_CASE("housing is paid on time before a lower class, which goes late", "[plan]") {
+    // 1000.00; rent 900.00 and internet 150.00 both due Dec 1; paycheck Dec 10.
+    // Only one fits before the paycheck: rent, the higher class.
+    auto h = household("1000.00", "2026-11-30");
+    add_bill(h, "internet", "150.00", "FREQ=MONTHLY;BYMONTHDAY=1", "2026-01-01", Priority::phone_internet);
+    auto& rent = add_bill(h, "rent", "900.00", "FREQ=MONTHLY;BYMONTHDAY=1", "2026-01-01", Priority::housing);
+    rent.late_fee = money("75.00");
+    h.bills[0].late_fee = money("5.00");
+    add_income(h, "pay", "800.00", "FREQ=MONTHLY;BYMONTHDAY=10", "2026-01-10");
+    auto p = plan_of(h, "2026-11-30", 15);
+    CHECK(pay_date(decision_for(h, p, "rent")) == "2026-12-01");
+    const auto& internet = decision_for(h, p, "internet");
+    CHECK(pay_date(internet) == "2026-12-11");
+    CHECK(internet.late);
+    CHECK(internet.days_late == 10);
+    CHECK(internet.late_fee.to_string() == "5.00");
+    CHECK(p.cost.late_by_priority[0] == 0);
+    CHECK(p.cost.late_by_priority[6] == 1);
+    CHECK(p.late_fees.to_string() == "5.00");
+    CHECK(p.feasible);
+}
+
+TEST_CASE("paying a card's minimum beats making another bill late", "[plan]") {
+    // 500.00; card 300.00 (minimum 40.00, class credit_minimum) Dec 1; electricity 250.00 Dec 2.
+    // Full card + electricity = 550 > 500: paying the card minimum keeps both on time.
+    auto h = household("500.00", "2026-11-30");
+    auto& card = add_bill(h, "card", "300.00", "FREQ=MONTHLY;BYMONTHDAY=1", "2026-01-01", Priority::credit_minimum);
+    card.minimum = money("40.00");
+    card.reported_late_after_days = 30;
+    add_bill(h, "electric", "250.00", "FREQ=MONTHLY;BYMONTHDAY=2", "2026-01-02", Priority::utilities);
+    auto p = plan_of(h, "2026-11-30", 10);
+    const auto& d = decision_for(h, p, "card");
+    CHECK(d.action == PlanAction::pay_minimum);
+    CHECK(d.amount.to_string() == "40.00");
+    CHECK(pay_date(d) == "2026-12-01");
+    CHECK(pay_date(decision_for(h, p, "electric")) == "2026-12-02");
+    CHECK(p.cost.minimum_payments == 1);
+    CHECK(p.cost.days_late == 0);
+    CHECK_THAT(d.reason, Catch::Contains("Pay the 40.00 minimum of card instead of 300.00"));
+}
+
+TEST_CASE("a bill that cannot be paid before the window ends is held, with its consequences", "[plan]") {
+    auto h = household("50.00", "2026-11-30");
+    auto& loan = add_bill(h, "loan", "400.00", "FREQ=MONTHLY;BYMONTHDAY=1", "2026-01-01", Priority::other_debt);
+    loan.grace_days = 10;
+    loan.late_fee = money("25.00");
+    loan.reported_late_after_days = 30;
+    loan.hardship_contact = "Lender hardship line 555-0100";
+    auto p = plan_of(h, "2026-11-30", 14);
+    const auto& d = decision_for(h, p, "loan");
+    CHECK(d.action == PlanAction::hold);
+    CHECK_FALSE(d.pay_date.has_value());
+    CHECK(d.amount.is_zero());
+    CHECK(d.days_late == 12); // counted to the window's last day, Dec 13
+    CHECK(d.late);
+    CHECK_FALSE(d.reported_late);
+    CHECK(d.late_fee.to_string() == "25.00");
+    CHECK(to_iso(d.timeline.grace_ends) == "2026-12-11");
+    CHECK(to_iso(*d.timeline.reported_late_on) == "2026-12-31");
+    CHECK_FALSE(d.timeline.shutoff_risk_on.has_value());
+    CHECK_THAT(d.reason, Catch::Contains("Hold loan until after Dec 13") &&
+                             Catch::Contains("Ask for more time: Lender hardship line 555-0100"));
+    CHECK(p.feasible);
+}
+
+TEST_CASE("a missed bill is paid on the first day when the money is there", "[plan]") {
+    auto h = household("300.00", "2026-11-22");
+    add_bill(h, "water", "80.00", "FREQ=MONTHLY;BYMONTHDAY=15", "2026-01-15", Priority::utilities);
+    h.payments.push_back(Payment{"water", day("2026-11-16"), PaymentStatus::unpaid, {}, {}, {}});
+    h.bills[0].business_day = BusinessDayRule::following;
+    h.bills[0].grace_days = 3;
+    auto p = plan_of(h, "2026-11-24", 7);
+    const auto& d = decision_for(h, p, "water");
+    CHECK(pay_date(d) == "2026-11-24");
+    CHECK(d.action == PlanAction::pay);
+    CHECK(d.days_late == 8);
+    CHECK(d.late);
+    CHECK_THAT(d.reason, Catch::Contains("still owed"));
+}
+
+TEST_CASE("an autopay pulling days early is moved to its due date when that keeps the cushion", "[plan]") {
+    // Cushion 100. Autopay 150.00 due Dec 5 pulls 3 days early (Dec 2); paycheck 200 on Dec 4.
+    // 200 - 150 = 50 < 100 from Dec 2; paid on its due date Dec 5 (after the paycheck) it never dips.
+    auto h = household("200.00", "2026-11-30", "100.00");
+    auto& ins = add_bill(h, "insurance", "150.00", "FREQ=MONTHLY;BYMONTHDAY=5", "2026-01-05", Priority::transportation);
+    ins.autopay = true;
+    ins.autopay_lead_days = 3;
+    add_income(h, "pay", "200.00", "FREQ=MONTHLY;BYMONTHDAY=4", "2026-01-04");
+    auto p = plan_of(h, "2026-11-30", 10);
+    const auto& d = decision_for(h, p, "insurance");
+    CHECK(pay_date(d) == "2026-12-05");
+    CHECK(d.days_late == 0);
+    CHECK(p.cost.days_below_cushion == 0);
+    CHECK_THAT(d.reason, Catch::Contains("Ask insurance to move insurance's autopay from Dec 2 to Dec 5") &&
+                             Catch::Contains("below your cushion"));
+}
+
+TEST_CASE("when nothing avoids an overdraft the plan says so and keeps the priority order", "[plan]") {
+    auto h = household("-50.00", "2026-11-30");
+    add_bill(h, "rent", "500.00", "FREQ=MONTHLY;BYMONTHDAY=1", "2026-01-01", Priority::housing);
+    add_bill(h, "gym", "30.00", "FREQ=MONTHLY;BYMONTHDAY=1", "2026-01-01", Priority::discretionary);
+    auto p = plan_of(h, "2026-11-30", 5);
+    CHECK_FALSE(p.feasible);
+    CHECK(p.cost.overdrawn_accounts == 1);
+    // The overdraft is there whatever is done, so lateness decides: both on time.
+    CHECK(pay_date(decision_for(h, p, "rent")) == "2026-12-01");
+    CHECK(pay_date(decision_for(h, p, "gym")) == "2026-12-01");
+    // On the day, the plan pays the higher priority first.
+    std::vector<std::string> order;
+    for (const auto& e : p.events) {
+        order.push_back(item_id(h, p.occurrences[e.occurrence]));
+    }
+    CHECK(order == std::vector<std::string>{"rent", "gym"});
+}
+
+TEST_CASE("accounts are planned independently", "[plan]") {
+    auto h = household("100.00", "2026-11-30");
+    Account savings = h.accounts[0];
+    savings.id = "savings";
+    savings.name = "Savings";
+    savings.balance = money("1000.00");
+    h.accounts.push_back(savings);
+    add_bill(h, "phone", "150.00", "FREQ=MONTHLY;BYMONTHDAY=1", "2026-01-01", Priority::phone_internet);
+    auto& big = add_bill(h, "car", "500.00", "FREQ=MONTHLY;BYMONTHDAY=1", "2026-01-01", Priority::transportation);
+    big.account = "savings";
+    auto p = plan_of(h, "2026-11-30", 6);
+    CHECK(pay_date(decision_for(h, p, "car")) == "2026-12-01");
+    CHECK(decision_for(h, p, "phone").action == PlanAction::hold);
+    CHECK(p.feasible);
+}
+
+TEST_CASE("a bill's consequence timeline follows its settings", "[plan]") {
+    Bill b;
+    b.grace_days = 5;
+    b.reported_late_after_days = 30;
+    b.shutoff_after_days = 45;
+    const auto t = consequence_timeline(b, day("2026-12-01"));
+    CHECK(to_iso(t.due) == "2026-12-01");
+    CHECK(to_iso(t.grace_ends) == "2026-12-06");
+    CHECK(to_iso(*t.reported_late_on) == "2026-12-31");
+    CHECK(to_iso(*t.shutoff_risk_on) == "2027-01-15");
+}
+
+// An independent evaluation and exhaustive searches ---------------------------------------------
+//
+// Written from the rules of plan.hpp, sharing nothing with the planner but the occurrence list:
+// a day-by-day balance per account, then the costs, compared in the same order.
+
+namespace {
+
+struct Choice {
+    int day = -1; // -1: not paid in the window
+    bool minimum = false;
+};
+
+struct Problem {
+    const Household* h = nullptr;
+    Date from;
+    int days = 0;
+    std::vector<Occurrence> occurrences;
+    std::vector<std::size_t> decisions; // occurrence indices
+};
+
+Problem problem_of(const Household& h, Date from, int days) {
+    Problem p;
+    p.h = &h;
+    p.from = from;
+    p.days = days;
+    p.occurrences = collect_occurrences(h, h.calendar(), from, from + date::days{days - 1}, AmountBasis::conservative);
+    for (std::size_t i = 0; i < p.occurrences.size(); ++i) {
+        const auto& o = p.occurrences[i];
+        if (o.kind == ItemKind::bill && o.apply_date && *o.apply_date >= from &&
+            (o.state == OccurrenceState::expected || o.state == OccurrenceState::missed)) {
+            p.decisions.push_back(i);
+        }
+    }
+    return p;
+}
+
+// The balances that do not depend on any decision, computed once per problem.
+struct Fixed {
+    std::vector<std::int64_t> opening;                // per account, at the start of `from`
+    std::vector<std::vector<std::int64_t>> debits;    // per account and day
+    std::vector<std::vector<std::int64_t>> credits;
+};
+
+Fixed fixed_of(const Problem& p) {
+    const auto& h = *p.h;
+    const std::size_t n_accounts = h.accounts.size();
+    Fixed f;
+    for (std::size_t a = 0; a < n_accounts; ++a) {
+        f.opening.push_back(h.accounts[a].balance.minor());
+    }
+    f.debits.assign(n_accounts, std::vector<std::int64_t>(static_cast<std::size_t>(p.days)));
+    f.credits = f.debits;
+    for (std::size_t i = 0; i < p.occurrences.size(); ++i) {
+        const auto& o = p.occurrences[i];
+        if (!o.apply_date || std::find(p.decisions.begin(), p.decisions.end(), i) != p.decisions.end()) {
+            continue;
+        }
+        const std::int64_t v = o.applied_amount.minor();
+        if (*o.apply_date < p.from) {
+            f.opening[o.account] += o.kind == ItemKind::income ? v : -v;
+        } else {
+            auto& target = o.kind == ItemKind::income ? f.credits : f.debits;
+            target[o.account][static_cast<std::size_t>(days_between(p.from, *o.apply_date))] += v;
+        }
+    }
+    return f;
+}
+
+PlanCost evaluate(const Problem& p, const Fixed& fixed, const std::vector<Choice>& choice) {
+    const auto& h = *p.h;
+    auto debits = fixed.debits;
+    PlanCost cost;
+    for (std::size_t k = 0; k < p.decisions.size(); ++k) {
+        const auto& o = p.occurrences[p.decisions[k]];
+        const auto& bill = h.bills[o.item];
+        const auto& c = choice[k];
+        const int due = days_between(p.from, o.due.due);
+        const int scheduled = days_between(p.from, *o.apply_date);
+        const int paid_on = c.day < 0 ? p.days - 1 : c.day;
+        const int late_days = std::max(0, paid_on - due);
+        const bool late = late_days > bill.grace_days;
+        cost.late_by_priority[static_cast<std::size_t>(rank(bill.priority) - 1)] += late ? 1 : 0;
+        cost.reported_late += bill.reported_late_after_days && late_days >= *bill.reported_late_after_days ? 1 : 0;
+        cost.late_fees += late ? bill.late_fee.minor() : 0;
+        cost.minimum_payments += c.minimum ? 1 : 0;
+        cost.days_late += late_days;
+        cost.moved += c.day != scheduled ? 1 : 0;
+        if (c.day >= 0) {
+            const std::int64_t amount = c.minimum ? (*bill.minimum * o.due.count).minor() : o.amount.minor();
+            debits[o.account][static_cast<std::size_t>(c.day)] += amount;
+        }
+    }
+    for (std::size_t a = 0; a < h.accounts.size(); ++a) {
+        bool overdrawn = false;
+        std::int64_t b = fixed.opening[a];
+        for (int d = 0; d < p.days; ++d) {
+            const auto i = static_cast<std::size_t>(d);
+            const std::int64_t in = fixed.credits[a][i];
+            const std::int64_t out = debits[a][i];
+            const std::int64_t low = h.intraday_order == IntradayOrder::debits_first ? b - out : std::min(b, b + in - out);
+            b += in - out;
+            overdrawn = overdrawn || low < 0;
+            cost.days_below_cushion += low < h.accounts[a].cushion.minor() ? 1 : 0;
+        }
+        cost.overdrawn_accounts += overdrawn ? 1 : 0;
+    }
+    return cost;
+}
+
+PlanCost evaluate(const Problem& p, const std::vector<Choice>& choice) { return evaluate(p, fixed_of(p), choice); }
+
+std::vector<Choice> choices_of(const Problem& p, const Plan& plan) {
+    std::vector<Choice> out(p.decisions.size());
+    for (const auto& d : plan.decisions) {
+        const auto k = static_cast<std::size_t>(
+            std::find(p.decisions.begin(), p.decisions.end(), d.occurrence) - p.decisions.begin());
+        REQUIRE(k < p.decisions.size());
+        out[k].day = d.pay_date ? days_between(p.from, *d.pay_date) : -1;
+        out[k].minimum = d.action == PlanAction::pay_minimum;
+    }
+    return out;
+}
+
+// Tries every combination of the given per-decision choices; returns the least cost.
+PlanCost exhaustive(const Problem& p, const std::vector<std::vector<Choice>>& options) {
+    const auto fixed = fixed_of(p);
+    std::vector<std::size_t> idx(p.decisions.size(), 0);
+    std::vector<Choice> current(p.decisions.size());
+    std::optional<PlanCost> best;
+    while (true) {
+        for (std::size_t k = 0; k < idx.size(); ++k) {
+            current[k] = options[k][idx[k]];
+        }
+        const auto c = evaluate(p, fixed, current);
+        if (!best || c < *best) {
+            best = c;
+        }
+        std::size_t k = 0;
+        while (k < idx.size() && ++idx[k] == options[k].size()) {
+            idx[k] = 0;
+            ++k;
+        }
+        if (k == idx.size()) {
+            break;
+        }
+    }
+    return *best;
+}
+
+std::vector<Choice> with_amounts(const Bill& bill, std::vector<int> days_list) {
+    std::vector<Choice> out;
+    for (int d : days_list) {
+        out.push_back({d, false});
+        if (bill.minimum && d >= 0) {
+            out.push_back({d, true});
+        }
+    }
+    return out;
+}
+
+// A random small household: one or two accounts, incomes, bills of every kind.
+Household random_household(std::mt19937& rng, int bills, int window) {
+    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    auto h = household(std::to_string(pick(0, 900)) + ".00", "2026-11-30", std::to_string(pick(0, 2) * 50) + ".00");
+    if (pick(0, 3) == 0) {
+        Account second = h.accounts[0];
+        second.id = "second";
+        second.name = "Second";
+        second.balance = money(std::to_string(pick(0, 400)) + ".00");
+        h.accounts.push_back(second);
+    }
+    if (pick(0, 1) == 0) {
+        h.intraday_order = IntradayOrder::credits_first;
+    }
+    const int incomes = pick(0, 2);
+    for (int i = 0; i < incomes; ++i) {
+        const int d = pick(1, window);
+        auto& x = add_income(h, "pay" + std::to_string(i), std::to_string(pick(1, 8) * 100) + ".00",
+                             "FREQ=DAILY;COUNT=1", to_iso(day("2026-11-30") + date::days{d}));
+        x.account = h.accounts[static_cast<std::size_t>(pick(0, static_cast<int>(h.accounts.size()) - 1))].id;
+    }
+    for (int i = 0; i < bills; ++i) {
+        const int d = pick(1, window);
+        auto& b = add_bill(h, "bill" + std::to_string(i), std::to_string(pick(2, 40) * 10) + ".00",
+                           "FREQ=DAILY;COUNT=1", to_iso(day("2026-11-30") + date::days{d}),
+                           static_cast<Priority>(pick(0, k_priority_count - 1)));
+        b.account = h.accounts[static_cast<std::size_t>(pick(0, static_cast<int>(h.accounts.size()) - 1))].id;
+        b.grace_days = pick(0, 4);
+        b.late_fee = money(std::to_string(pick(0, 5) * 5) + ".00");
+        if (pick(0, 2) == 0) {
+            b.reported_late_after_days = pick(2, 6);
+        }
+        if (pick(0, 3) == 0) {
+            b.minimum = money(std::to_string(pick(1, 5) * 10) + ".00");
+            if (*b.minimum > b.amount.max) {
+                b.minimum = b.amount.max;
+            }
+        }
+        if (pick(0, 2) == 0) {
+            b.autopay = true;
+            b.autopay_lead_days = pick(0, 2);
+        }
+    }
+    REQUIRE(validate(h).ok());
+    return h;
+}
+
+} // namespace
+
+TEST_CASE("the plan is as good as trying every pay date of every payment on small windows", "[plan][exhaustive]") {
+    // Every day of the window (even before the scheduled date) or none, in full or the minimum:
+    // this checks the planner's reduction to a few dates as well as its search.
+    std::mt19937 rng(1122);
+    int compared = 0;
+    for (int trial = 0; trial < 60; ++trial) {
+        const int window = std::uniform_int_distribution<int>(6, 10)(rng);
+        const auto h = random_household(rng, std::uniform_int_distribution<int>(2, 4)(rng), window);
+        const auto from = day("2026-11-30");
+        const auto problem = problem_of(h, from, window + 1);
+        if (problem.decisions.empty() || problem.decisions.size() > 4) {
+            continue;
+        }
+        std::vector<std::vector<Choice>> options;
+        for (std::size_t i : problem.decisions) {
+            std::vector<int> all{-1};
+            for (int d = 0; d < problem.days; ++d) {
+                all.push_back(d);
+            }
+            options.push_back(with_amounts(h.bills[problem.occurrences[i].item], all));
+        }
+        const auto best = exhaustive(problem, options);
+        const auto plan = plan_of(h, "2026-11-30", window + 1);
+        INFO("trial " << trial);
+        CHECK(plan.optimal);
+        CHECK(plan.cost == best);
+        // The plan's own account of its costs is what an independent evaluation finds.
+        CHECK(evaluate(problem, choices_of(problem, plan)) == plan.cost);
+        ++compared;
+    }
+    CHECK(compared >= 30);
+}
+
+TEST_CASE("the plan is exactly optimal on windows of up to 10 payments", "[plan][exhaustive]") {
+    // Every combination of each payment's useful dates, derived here on their own: its scheduled
+    // date, its due date, each day an income on its account can first be used (the day after the
+    // credit when debits post first, the day itself when credits do), and none. (That these dates
+    // suffice is what the previous test checks against every day of the window.)
+    std::mt19937 rng(77);
+    int compared = 0;
+    int tens = 0;
+    for (int trial = 0; trial < 200 && compared < 16; ++trial) {
+        const int window = std::uniform_int_distribution<int>(8, 14)(rng);
+        const int bills = tens < 3 ? 10 : std::uniform_int_distribution<int>(5, 9)(rng);
+        auto h = random_household(rng, bills, window);
+        if (h.incomes.empty()) {
+            continue;
+        }
+        const auto from = day("2026-11-30");
+        const auto problem = problem_of(h, from, window + 1);
+        std::vector<std::vector<Choice>> options;
+        double combinations = 1;
+        for (std::size_t i : problem.decisions) {
+            const auto& o = problem.occurrences[i];
+            const int scheduled = days_between(from, *o.apply_date);
+            std::vector<int> ds{-1, scheduled};
+            if (const int due = days_between(from, o.due.due); due < problem.days) {
+                ds.push_back(due);
+            }
+            for (const auto& other : problem.occurrences) {
+                if (other.kind == ItemKind::income && other.account == o.account && other.apply_date &&
+                    *other.apply_date >= from) {
+                    const int credit_day = days_between(from, *other.apply_date);
+                    ds.push_back(h.intraday_order == IntradayOrder::debits_first ? credit_day + 1 : credit_day);
+                }
+            }
+            std::erase_if(ds, [&](int d) { return d >= problem.days || (d >= 0 && d < scheduled); });
+            std::sort(ds.begin(), ds.end());
+            ds.erase(std::unique(ds.begin(), ds.end()), ds.end());
+            options.push_back(with_amounts(h.bills[o.item], ds));
+            combinations *= static_cast<double>(options.back().size());
+        }
+        if (problem.decisions.size() < 5 || combinations > 2e6) {
+            continue;
+        }
+        const auto best = exhaustive(problem, options);
+        const auto plan = plan_of(h, "2026-11-30", window + 1);
+        INFO("trial " << trial << ", " << problem.decisions.size() << " payments");
+        CHECK(plan.optimal);
+        CHECK(plan.cost == best);
+        tens += problem.decisions.size() == 10 ? 1 : 0;
+        ++compared;
+    }
+    CHECK(compared >= 12);
+    CHECK(tens >= 3);
+}
+
+TEST_CASE("properties on random households: no avoidable overdraft, priority respected, deterministic",
+          "[plan][property]") {
+    std::mt19937 rng(4242);
+    for (int trial = 0; trial < 150; ++trial) {
+        const int window = std::uniform_int_distribution<int>(10, 30)(rng);
+        const auto h = random_household(rng, std::uniform_int_distribution<int>(3, 12)(rng), window);
+        const auto from = day("2026-11-30");
+        const auto problem = problem_of(h, from, window + 1);
+        const auto plan = plan_of(h, "2026-11-30", window + 1);
+        INFO("trial " << trial);
+        REQUIRE(plan.optimal);
+        const auto chosen = choices_of(problem, plan);
+
+        // 1. If deferring everything avoids an overdraft, the plan has none.
+        std::vector<Choice> all_held(problem.decisions.size());
+        if (evaluate(problem, all_held).overdrawn_accounts == 0) {
+            CHECK(plan.feasible);
+        }
+
+        // 2. No higher-class payment is late while a lower-class one on the same account is paid on
+        //    time in a way that could have been given up for it.
+        const auto cost = evaluate(problem, chosen);
+        for (std::size_t hi = 0; hi < problem.decisions.size(); ++hi) {
+            const auto& oh = problem.occurrences[problem.decisions[hi]];
+            const auto& bh = h.bills[oh.item];
+            const int due_h = days_between(from, oh.due.due);
+            const int paid_h = chosen[hi].day < 0 ? problem.days - 1 : chosen[hi].day;
+            if (paid_h - due_h <= bh.grace_days) {
+                continue; // not late
+            }
+            for (std::size_t lo = 0; lo < problem.decisions.size(); ++lo) {
+                const auto& ol = problem.occurrences[problem.decisions[lo]];
+                const auto& bl = h.bills[ol.item];
+                if (ol.account != oh.account || rank(bl.priority) <= rank(bh.priority) || chosen[lo].day < 0) {
+                    continue;
+                }
+                // Give the lower one up entirely and pay the higher one on time, in full.
+                auto alt = chosen;
+                alt[lo] = Choice{-1, false};
+                alt[hi] = Choice{std::max(days_between(from, *oh.apply_date), 0), false};
+                const auto alt_cost = evaluate(problem, alt);
+                if (alt_cost.overdrawn_accounts <= cost.overdrawn_accounts) {
+                    // Possible without a new overdraft, so the plan must not have preferred the lower one.
+                    CHECK(!(alt_cost.late_by_priority < cost.late_by_priority));
+                }
+            }
+        }
+
+        // 3. The same household gives the same plan.
+        const auto again = plan_of(h, "2026-11-30", window + 1);
+        CHECK(choices_of(problem, again).size() == chosen.size());
+        for (std::size_t k = 0; k < chosen.size(); ++k) {
+            CHECK(choices_of(problem, again)[k].day == chosen[k].day);
+            CHECK(choices_of(problem, again)[k].minimum == chosen[k].minimum);
+        }
+        for (std::size_t k = 0; k < plan.decisions.size(); ++k) {
+            CHECK(plan.decisions[k].reason == again.decisions[k].reason);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+#include "core/warnings.hpp"
+
+#include "builders.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace steadypay::core;
+using namespace steadypay::test;
+
+namespace {
+
+std::vector<Warning> warnings_on(const Household& h, const std::string& today, int days = 30,
+                                 const std::set<std::string>& acknowledged = {}) {
+    REQUIRE(validate(h).ok());
+    auto w = warnings_for(h, day(today), days, acknowledged);
+    INFO((w.ok() ? std::string() : w.error().message));
+    REQUIRE(w.ok());
+    return w.value();
+}
+
+// A copy, so it outlives the list it came from.
+std::optional<Warning> find(const std::vector<Warning>& ws, WarningKind kind) {
+    for (const auto& w : ws) {
+        if (w.kind == kind) {
+            return w;
+        }
+    }
+    return std::nullopt;
+}
+
+// 100.00 on Nov 30; an autopay phone bill of 160.00 due Sat Dec 5 (debited that day), grace 7;
+// a paycheck of 500.00 on Thu Dec 10. Without a plan the account is overdrawn Dec 5..Dec 9.
+Household short_household() {
+    auto h = household("100.00", "2026-11-30", "20.00");
+    auto& phone = add_bill(h, "phone", "160.00", "FREQ=MONTHLY;BYMONTHDAY=5", "2026-01-05", Priority::phone_internet);
+    phone.name = "Phone";
+    phone.payee = "Metro Wireless";
+    phone.autopay = true;
+    phone.grace_days = 7;
+    h.accounts[0].overdraft_fee = money("29.00");
+    add_income(h, "pay", "500.00", "FREQ=MONTHLY;BYMONTHDAY=10", "2026-01-10");
+    return h;
+}
+
+} // namespace
+
+TEST_CASE("an overdraft within its lead time is raised, with the plan's way out", "[warnings]") {
+    const auto h = short_household();
+    const auto ws = warnings_on(h, "2026-11-30");
+    const auto w = find(ws, WarningKind::overdraft);
+    REQUIRE(w.has_value());
+    CHECK(w->id == "overdraft:checking:2026-12-05");
+    CHECK(w->severity == Severity::critical);
+    CHECK(w->days_until == 5);
+    CHECK(w->account == "checking");
+    CHECK(w->items == std::vector<std::string>{"phone"});
+    CHECK_THAT(w->message, Catch::Contains("as low as -60.00") && Catch::Contains("29.00 in fees"));
+    REQUIRE_FALSE(w->actions.empty());
+    CHECK_THAT(w->actions.front(), Catch::Contains("move Phone's autopay from Dec 5 to Dec 11"));
+}
+
+TEST_CASE("a warning is not raised before its lead time, and the lead time is a setting", "[warnings]") {
+    auto h = short_household();
+    // Seven days ahead by default: from Nov 27 the Dec 5 overdraft is 8 days away.
+    CHECK(find(warnings_on(h, "2026-11-30"), WarningKind::overdraft).has_value());
+    h.accounts[0].as_of = day("2026-11-27");
+    CHECK(find(warnings_on(h, "2026-11-27"), WarningKind::overdraft) == std::nullopt);
+    h.lead_times.overdraft = 10;
+    CHECK(find(warnings_on(h, "2026-11-27"), WarningKind::overdraft).has_value());
+}
+
+TEST_CASE("an autopay that would pull money that is not there is raised", "[warnings]") {
+    const auto ws = warnings_on(short_household(), "2026-11-30");
+    const auto w = find(ws, WarningKind::autopay_insufficient_funds);
+    REQUIRE(w.has_value());
+    CHECK(w->id == "autopay_insufficient_funds:phone:2026-12-05");
+    CHECK_THAT(w->message, Catch::Contains("Metro Wireless takes 160.00") && Catch::Contains("may be declined"));
+}
+
+TEST_CASE("a bill the plan cannot pay by its due date is at risk", "[warnings]") {
+    // Nothing arrives until Dec 10 and the phone (160.00, due Dec 3) does not fit in 100.00.
+    auto h = short_household();
+    h.bills[0].schedule = schedule("FREQ=MONTHLY;BYMONTHDAY=3", "2026-01-03");
+    h.bills[0].hardship_contact = "Metro Wireless billing, 555-0199";
+    h.bills[0].grace_days = 10; // paid Dec 11, 8 days late: inside the grace
+    const auto ws = warnings_on(h, "2026-11-30");
+    const auto w = find(ws, WarningKind::bill_at_risk);
+    REQUIRE(w.has_value());
+    CHECK(w->id == "bill_at_risk:phone:2026-12-03");
+    CHECK(w->days_until == 3);
+    CHECK(w->severity == Severity::warning); // inside its grace, not reported, not housing
+    CHECK_THAT(w->actions.back(), Catch::Contains("555-0199"));
+    // Lead time 3: from one day earlier it is not raised yet.
+    h.accounts[0].as_of = day("2026-11-29");
+    CHECK(find(warnings_on(h, "2026-11-29"), WarningKind::bill_at_risk) == std::nullopt);
+}
+
+TEST_CASE("a dip below the cushion that stays above zero is its own warning", "[warnings]") {
+    auto h = household("300.00", "2026-11-30", "200.00");
+    add_bill(h, "gas", "150.00", "FREQ=MONTHLY;BYMONTHDAY=2", "2026-01-02", Priority::utilities);
+    const auto ws = warnings_on(h, "2026-11-30");
+    CHECK(find(ws, WarningKind::overdraft) == std::nullopt);
+    const auto w = find(ws, WarningKind::below_cushion);
+    REQUIRE(w.has_value());
+    CHECK(w->id == "below_cushion:checking:2026-12-02");
+    CHECK(w->severity == Severity::warning);
+    CHECK_THAT(w->message, Catch::Contains("down to 150.00, under your cushion of 200.00"));
+}
+
+TEST_CASE("a bill recorded as missed is overdue, with its consequences", "[warnings]") {
+    auto h = household("1000.00", "2026-11-22");
+    auto& water = add_bill(h, "water", "60.00", "FREQ=MONTHLY;BYMONTHDAY=18", "2026-01-18", Priority::utilities);
+    water.name = "Water";
+    water.grace_days = 3;
+    water.late_fee = money("10.00");
+    water.shutoff_after_days = 45;
+    h.payments.push_back(Payment{"water", day("2026-11-18"), PaymentStatus::unpaid, {}, {}, {}});
+    const auto ws = warnings_on(h, "2026-11-24");
+    const auto w = find(ws, WarningKind::payment_missed);
+    REQUIRE(w.has_value());
+    CHECK(w->id == "payment_missed:water:2026-11-18");
+    CHECK(w->days_until == -6);
+    CHECK(w->severity == Severity::critical); // past its 3-day grace
+    CHECK_THAT(w->message, Catch::Contains("(10.00 late fee)") && Catch::Contains("cut off from Jan 2"));
+}
+
+TEST_CASE("a bill paid by hand whose due date passed unrecorded is asked about", "[warnings]") {
+    auto h = household("1000.00", "2026-11-20");
+    auto& rent = add_bill(h, "rent", "700.00", "FREQ=MONTHLY;BYMONTHDAY=21", "2026-01-21", Priority::housing);
+    rent.name = "Rent";
+    auto& auto_bill = add_bill(h, "gym", "30.00", "FREQ=MONTHLY;BYMONTHDAY=21", "2026-01-21", Priority::discretionary);
+    auto_bill.autopay = true;
+    const auto ws = warnings_on(h, "2026-11-23");
+    const auto w = find(ws, WarningKind::payment_missed);
+    REQUIRE(w.has_value());
+    CHECK(w->id == "payment_missed:rent:2026-11-21");
+    CHECK(w->title == "Rent is not marked paid");
+    // The autopay is assumed to have been taken: no warning for it.
+    for (const auto& x : ws) {
+        CHECK(x.id != "payment_missed:gym:2026-11-21");
+    }
+    // Recording it paid makes the warning go away.
+    h.payments.push_back(Payment{"rent", day("2026-11-21"), PaymentStatus::paid, day("2026-11-21"), money("700.00"), {}});
+    CHECK(find(warnings_on(h, "2026-11-23"), WarningKind::payment_missed) == std::nullopt);
+}
+
+TEST_CASE("an income that has not arrived is raised", "[warnings]") {
+    auto h = household("100.00", "2026-11-22");
+    add_income(h, "support", "300.00", "FREQ=MONTHLY;BYMONTHDAY=20", "2026-01-20");
+    h.payments.push_back(Payment{"support", day("2026-11-20"), PaymentStatus::unpaid, {}, {}, {}});
+    const auto w = find(warnings_on(h, "2026-11-22"), WarningKind::income_missing);
+    REQUIRE(w.has_value());
+    CHECK(w->id == "income_missing:support:2026-11-20");
+    CHECK(w->severity == Severity::warning);
+    CHECK_THAT(w->message, Catch::Contains("does not count on it"));
+    // One expected after the balance date and not confirmed is a note.
+    auto g = household("100.00", "2026-11-18");
+    add_income(g, "pay", "300.00", "FREQ=MONTHLY;BYMONTHDAY=20", "2026-01-20");
+    const auto note = find(warnings_on(g, "2026-11-22"), WarningKind::income_missing);
+    REQUIRE(note.has_value());
+    CHECK(note->severity == Severity::info);
+    CHECK_THAT(note->message, Catch::Contains("counts on it"));
+}
+
+TEST_CASE("a bill paid at another amount than it is set to is noted", "[warnings]") {
+    auto h = household("1000.00", "2026-11-22");
+    add_bill(h, "phone", "55.00", "FREQ=MONTHLY;BYMONTHDAY=8", "2026-01-08", Priority::phone_internet);
+    h.payments.push_back(Payment{"phone", day("2026-11-09"), PaymentStatus::paid, day("2026-11-09"), money("62.40"), {}});
+    h.bills[0].business_day = BusinessDayRule::following; // Sun Nov 8 -> Mon Nov 9
+    const auto w = find(warnings_on(h, "2026-11-22"), WarningKind::bill_amount_changed);
+    REQUIRE(w.has_value());
+    CHECK(w->id == "bill_amount_changed:phone:2026-11-09");
+    CHECK(w->severity == Severity::info);
+    CHECK_THAT(w->message, Catch::Contains("paid 62.40 on Nov 9, not 55.00"));
+    // Two months later it is no longer news.
+    h.accounts[0].as_of = day("2027-01-20");
+    CHECK(find(warnings_on(h, "2027-01-20"), WarningKind::bill_amount_changed) == std::nullopt);
+}
+
+TEST_CASE("warning ids are stable, and acknowledged ones stay acknowledged", "[warnings]") {
+    const auto h = short_household();
+    const auto first = warnings_on(h, "2026-11-30");
+    const auto second = warnings_on(h, "2026-11-30");
+    REQUIRE(first.size() == second.size());
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        CHECK(first[i].id == second[i].id);
+        CHECK_FALSE(first[i].acknowledged);
+    }
+    const auto acked = warnings_on(h, "2026-11-30", 30, {"overdraft:checking:2026-12-05"});
+    const auto w = find(acked, WarningKind::overdraft);
+    REQUIRE(w.has_value());
+    CHECK(w->acknowledged);
+    // The same overdraft seen a day later keeps its id.
+    auto later = h;
+    later.accounts[0].as_of = day("2026-12-01");
+    const auto again = find(warnings_on(later, "2026-12-01", 30, {"overdraft:checking:2026-12-05"}), WarningKind::overdraft);
+    REQUIRE(again.has_value());
+    CHECK(again->acknowledged);
+}
+
+TEST_CASE("warnings come most severe first, then soonest", "[warnings]") {
+    auto h = short_household();
+    h.payments.push_back(Payment{"pay", day("2026-11-10"), PaymentStatus::unpaid, {}, {}, {}});
+    const auto ws = warnings_on(h, "2026-11-30");
+    REQUIRE(ws.size() >= 3);
+    for (std::size_t i = 1; i < ws.size(); ++i) {
+        CHECK(std::tuple(ws[i - 1].severity, ws[i - 1].date) <= std::tuple(ws[i].severity, ws[i].date));
+    }
+    CHECK(ws.front().severity == Severity::critical);
+    CHECK(ws.back().kind == WarningKind::income_missing);
+}

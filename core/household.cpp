@@ -152,6 +152,52 @@ bool is_valid_id(std::string_view id) {
     return true;
 }
 
+std::string make_id(std::string_view name, const std::function<bool(std::string_view)>& taken) {
+    std::string base;
+    bool pending_dash = false;
+    for (char ch : name) {
+        const auto u = static_cast<unsigned char>(ch);
+        if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z')) {
+            if (pending_dash && !base.empty()) {
+                base += '-';
+            }
+            pending_dash = false;
+            base += static_cast<char>(u >= 'A' && u <= 'Z' ? u - 'A' + 'a' : u);
+        } else {
+            pending_dash = true;
+        }
+    }
+    base = base.substr(0, 56);
+    if (base.empty()) {
+        base = "item";
+    }
+    if (!taken(base)) {
+        return base;
+    }
+    for (int n = 2;; ++n) {
+        const std::string candidate = base + "-" + std::to_string(n);
+        if (!taken(candidate)) {
+            return candidate;
+        }
+    }
+}
+
+std::optional<FieldMessage> field_of(const Error& error, std::string_view list, std::size_t index) {
+    const std::string prefix = std::string(list) + "[" + std::to_string(index) + "]";
+    const auto& m = error.message;
+    if (m.rfind(prefix + ": ", 0) == 0) {
+        return FieldMessage{"", m.substr(prefix.size() + 2)};
+    }
+    if (m.rfind(prefix + ".", 0) != 0) {
+        return std::nullopt;
+    }
+    const auto colon = m.find(": ", prefix.size());
+    if (colon == std::string::npos) {
+        return std::nullopt;
+    }
+    return FieldMessage{m.substr(prefix.size() + 1, colon - prefix.size() - 1), m.substr(colon + 2)};
+}
+
 namespace {
 
 class Validator {

@@ -8,6 +8,7 @@
 #include "core/schedule.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -162,6 +163,20 @@ struct Household {
 
 // Whether `id` matches [a-z0-9][a-z0-9_-]* (at most 64 characters).
 [[nodiscard]] bool is_valid_id(std::string_view id);
+
+// An id for a new item called `name`: its ASCII letters and digits, lower-cased, words joined by
+// '-' ("Car loan (Ford)" -> "car-loan-ford"), "item" when none are left, and "-2", "-3"... when
+// `taken` says the id is used.
+[[nodiscard]] std::string make_id(std::string_view name, const std::function<bool(std::string_view)>& taken);
+
+// A validation message about `list`[`index`], split into the field and what is wrong:
+// "bills[3].grace_days: -1 is out of range (0..365)" -> {"grace_days", "-1 is out of range (0..365)"};
+// "bills[3]: ..." -> {"", "..."}. Nothing when the message is about something else.
+struct FieldMessage {
+    std::string field;
+    std::string message;
+};
+[[nodiscard]] std::optional<FieldMessage> field_of(const Error& error, std::string_view list, std::size_t index);
 
 // Checks everything that ties the household together; the error names the place, in the
 // household file's terms: `bills[2].account: "chequing" is not an account id`.

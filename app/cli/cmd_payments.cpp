@@ -11,6 +11,7 @@
 #include "app/cli/store_access.hpp"
 
 #include "app/common/clock.hpp"
+#include "core/recording.hpp"
 
 #include <ostream>
 
@@ -19,13 +20,6 @@ namespace steadypay::cli {
 namespace {
 
 enum class Action { pay, skip, missed, unmark };
-
-struct ItemRef {
-    std::string name;
-    const core::Schedule* schedule = nullptr;
-    core::BusinessDayRule rule = core::BusinessDayRule::none;
-    const core::Amount* amount = nullptr;
-};
 
 class PaymentCommand final : public Command {
 public:
@@ -63,79 +57,60 @@ public:
             return ctx.fail(loaded.error());
         }
         auto h = std::move(loaded).value();
-        ItemRef item;
-        if (const auto* b = h.find_bill(m_item)) {
-            item = ItemRef{b->name, &b->schedule, b->business_day, &b->amount};
-        } else if (const auto* x = h.find_income(m_item)) {
-            item = ItemRef{x->name, &x->schedule, x->business_day, &x->amount};
-        } else {
-            return ctx.fail(core::bad_input("ITEM: no bill or income has the id \"" + m_item + "\""));
-        }
-        const auto cal = h.calendar();
-        const auto found = core::due_dates(*item.schedule, item.rule, cal, due.value(), due.value());
-        if (found.empty()) {
-            // Say which dates would have been right.
-            const auto near = core::due_dates(*item.schedule, item.rule, cal, due.value() - date::days{45},
-                                              due.value() + date::days{45});
-            std::string dates;
-            for (const auto& d : near) {
-                dates += (dates.empty() ? "" : ", ") + core::to_iso(d.due);
+        // Errors from core name the field; the command line names the option.
+        const auto as_option = [](core::Error e) {
+            for (const auto& [field, option] : {std::pair{"item: ", "ITEM: "}, std::pair{"due: ", "--due: "},
+                                               std::pair{"date: ", "--date: "}, std::pair{"amount: ", "--amount: "}}) {
+                if (e.message.rfind(field, 0) == 0) {
+                    e.message.replace(0, std::string_view(field).size(), option);
+                    break;
+                }
             }
-            return ctx.fail(core::bad_input("--due: \"" + m_item + "\" is not due on " + core::to_iso(due.value()) +
-                                            (dates.empty() ? std::string(" (it has no due date near it)")
-                                                           : " (due dates near it: " + dates + ")")));
-        }
-        const auto existing =
-            std::find_if(h.payments.begin(), h.payments.end(),
-                         [&](const core::Payment& p) { return p.item == m_item && p.due == due.value(); });
+            return e;
+        };
+        const auto ref = core::find_item(h, m_item);
+        const std::string name = ref ? *ref->name : m_item;
         std::string message;
         if (m_action == Action::unmark) {
-            if (existing == h.payments.end()) {
-                return ctx.fail(core::bad_input("nothing is recorded for \"" + m_item + "\" due " +
-                                                core::to_iso(due.value())));
+            if (!ref) {
+                return ctx.fail(core::bad_input("ITEM: no bill or income has the id \"" + m_item + "\""));
             }
-            h.payments.erase(existing);
-            message = item.name + " due " + core::to_weekday_iso(due.value()) + " is expected again.";
+            if (auto s = core::clear_payment(h, m_item, due.value()); !s) {
+                return ctx.fail(s.error());
+            }
+            message = name + " due " + core::to_weekday_iso(due.value()) + " is expected again.";
         } else {
-            core::Payment p;
-            p.item = m_item;
-            p.due = due.value();
+            std::optional<core::Date> date;
+            std::optional<core::Money> amount;
             if (m_action == Action::pay) {
-                p.status = core::PaymentStatus::paid;
+                date = app::clock().today(h.timezone);
                 if (m_date.given()) {
                     auto d = date_option("--date", m_date.value);
                     if (!d) {
                         return ctx.fail(d.error());
                     }
-                    p.date = d.value();
-                } else {
-                    p.date = app::clock().today(h.timezone);
+                    date = d.value();
                 }
                 if (m_amount.given()) {
                     auto a = money_option("--amount", m_amount.value, h.currency);
                     if (!a) {
                         return ctx.fail(a.error());
                     }
-                    p.amount = a.value();
-                } else if (item.amount->is_range) {
-                    return ctx.fail(core::bad_input("--amount: " + item.name + " varies (" +
-                                                    amount_text(*item.amount) + "): give the amount paid"));
-                } else {
-                    p.amount = item.amount->min * found.front().count;
+                    amount = a.value();
                 }
-                message = "Recorded " + item.name + " due " + core::to_weekday_iso(p.due) + " as paid: " +
-                          p.amount->to_string() + " on " + core::to_weekday_iso(*p.date) + ".";
-            } else {
-                p.status = m_action == Action::skip ? core::PaymentStatus::skipped : core::PaymentStatus::unpaid;
-                message = "Recorded " + item.name + " due " + core::to_weekday_iso(p.due) + " as " +
-                          std::string(m_action == Action::skip ? "skipped" : "missed (still owed)") + ".";
             }
-            if (existing != h.payments.end()) {
-                p.written = existing->written;
-                *existing = std::move(p);
-            } else {
-                h.payments.push_back(std::move(p));
+            const auto status = m_action == Action::pay    ? core::PaymentStatus::paid
+                                : m_action == Action::skip ? core::PaymentStatus::skipped
+                                                           : core::PaymentStatus::unpaid;
+            auto p = core::record_payment(h, m_item, due.value(), status, date, amount);
+            if (!p) {
+                return ctx.fail(as_option(std::move(p).error()));
             }
+            message = m_action == Action::pay
+                          ? "Recorded " + name + " due " + core::to_weekday_iso(p->due) + " as paid: " +
+                                p->amount->to_string() + " on " + core::to_weekday_iso(*p->date) + "."
+                          : "Recorded " + name + " due " + core::to_weekday_iso(p->due) + " as " +
+                                std::string(m_action == Action::skip ? "skipped" : "missed (still owed)") + ".";
         }
         static const char* commands[] = {"pay", "skip", "missed", "unmark"};
         if (auto s = store->save(h, change_context(commands[static_cast<std::size_t>(m_action)])); !s) {

@@ -1,5 +1,6 @@
 #include "app/cli/options.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace steadypay::cli {
@@ -62,19 +63,14 @@ core::Result<std::vector<date::weekday>> weekdays_option(const std::string& opti
 }
 
 core::Error as_option_error(core::Error e, const std::string& list, std::size_t index) {
-    const std::string prefix = list + "[" + std::to_string(index) + "]";
-    if (e.message.rfind(prefix + ": ", 0) == 0) {
-        e.message.erase(0, prefix.size() + 2);
+    const auto split = core::field_of(e, list, index);
+    if (!split) {
         return e;
     }
-    if (e.message.rfind(prefix + ".", 0) != 0) {
+    if (split->field.empty()) {
+        e.message = split->message;
         return e;
     }
-    const auto colon = e.message.find(": ", prefix.size());
-    if (colon == std::string::npos) {
-        return e;
-    }
-    const std::string field = e.message.substr(prefix.size() + 1, colon - prefix.size() - 1);
     static const std::map<std::string, std::string> k_names{
         {"id", "ID"},
         {"schedule.rrule", "--rrule"},
@@ -87,15 +83,13 @@ core::Error as_option_error(core::Error e, const std::string& list, std::size_t 
         {"shutoff_after_days", "--shutoff-after"},
     };
     std::string name;
-    if (const auto it = k_names.find(field); it != k_names.end()) {
+    if (const auto it = k_names.find(split->field); it != k_names.end()) {
         name = it->second;
     } else {
-        name = "--" + field;
-        for (char& c : name) {
-            c = c == '_' ? '-' : c;
-        }
+        name = "--" + split->field;
+        std::replace(name.begin(), name.end(), '_', '-');
     }
-    e.message = name + e.message.substr(colon);
+    e.message = name + ": " + split->message;
     return e;
 }
 

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+
 using namespace steadypay::core;
 using namespace steadypay::test;
 
@@ -137,4 +139,28 @@ TEST_CASE("ids follow [a-z0-9][a-z0-9_-]*", "[household]") {
         CHECK_FALSE(is_valid_id(bad));
     }
     CHECK(is_valid_id(std::string(64, 'a')));
+}
+
+TEST_CASE("new ids are made from names, and stay unique", "[household]") {
+    const std::set<std::string> taken{"rent", "rent-2"};
+    const auto is_taken = [&](std::string_view id) { return taken.count(std::string(id)) > 0; };
+    CHECK(make_id("Car loan (Ford)", is_taken) == "car-loan-ford");
+    CHECK(make_id("Rent", is_taken) == "rent-3");
+    CHECK(make_id("  Phone & Internet!  ", is_taken) == "phone-internet");
+    CHECK(make_id("\xd7\xa9\xd7\x9b\xd7\x99\xd7\xa8\xd7\x95\xd7\xaa", is_taken) == "item"); // Hebrew letters
+    CHECK(is_valid_id(make_id("Électricité 2", is_taken)));
+}
+
+TEST_CASE("validation messages split into field and message", "[household]") {
+    const Error e{Errc::bad_input, "bills[3].grace_days: -1 is out of range (0..365)"};
+    const auto f = field_of(e, "bills", 3);
+    REQUIRE(f.has_value());
+    CHECK(f->field == "grace_days");
+    CHECK(f->message == "-1 is out of range (0..365)");
+    CHECK_FALSE(field_of(e, "bills", 2).has_value());
+    CHECK_FALSE(field_of(e, "incomes", 3).has_value());
+    const auto whole = field_of(Error{Errc::bad_input, "bills[3]: a second record"}, "bills", 3);
+    REQUIRE(whole.has_value());
+    CHECK(whole->field.empty());
+    CHECK(field_of(Error{Errc::bad_input, "bills[0].schedule.rrule: bad"}, "bills", 0)->field == "schedule.rrule");
 }

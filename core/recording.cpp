@@ -1,0 +1,83 @@
+#include "core/recording.hpp"
+
+#include <algorithm>
+
+namespace steadypay::core {
+
+std::optional<ItemRef> find_item(const Household& h, std::string_view id) {
+    if (const auto* b = h.find_bill(id)) {
+        return ItemRef{ItemKind::bill, &b->name, &b->schedule, b->business_day, &b->amount};
+    }
+    if (const auto* x = h.find_income(id)) {
+        return ItemRef{ItemKind::income, &x->name, &x->schedule, x->business_day, &x->amount};
+    }
+    return std::nullopt;
+}
+
+std::vector<DueDate> item_due_dates(const Household& h, const std::string& item, Date from, Date to) {
+    const auto ref = find_item(h, item);
+    if (!ref) {
+        return {};
+    }
+    return due_dates(*ref->schedule, ref->business_day, h.calendar(), from, to);
+}
+
+Result<Payment> record_payment(Household& h, const std::string& item, Date due, PaymentStatus status,
+                               std::optional<Date> date, std::optional<Money> amount) {
+    const auto ref = find_item(h, item);
+    if (!ref) {
+        return bad_input("item: no bill or income has the id \"" + item + "\"");
+    }
+    const auto found = item_due_dates(h, item, due, due);
+    if (found.empty()) {
+        std::string dates;
+        for (const auto& d : item_due_dates(h, item, due - date::days{45}, due + date::days{45})) {
+            dates += (dates.empty() ? "" : ", ") + to_iso(d.due);
+        }
+        return bad_input(
+            "due: \"" + item + "\" is not due on " + to_iso(due) +
+            (dates.empty() ? std::string(" (it has no due date near it)") : " (due dates near it: " + dates + ")"));
+    }
+    Payment p;
+    p.item = item;
+    p.due = due;
+    p.status = status;
+    if (status == PaymentStatus::paid) {
+        if (!date) {
+            return bad_input("date: a paid payment needs its date");
+        }
+        p.date = date;
+        if (amount) {
+            if (amount->is_negative()) {
+                return bad_input("amount: " + amount->to_string() + " must not be negative");
+            }
+            p.amount = amount;
+        } else if (ref->amount->is_range) {
+            return bad_input("amount: " + *ref->name + " varies (" + ref->amount->min.to_string() + ".." +
+                             ref->amount->max.to_string() + "): give the amount paid");
+        } else {
+            p.amount = ref->amount->min * found.front().count;
+        }
+    }
+    const auto existing = std::find_if(h.payments.begin(), h.payments.end(),
+                                       [&](const Payment& x) { return x.item == item && x.due == due; });
+    if (existing != h.payments.end()) {
+        p.written = existing->written;
+        *existing = p;
+    } else {
+        h.payments.push_back(p);
+    }
+    return p;
+}
+
+Status clear_payment(Household& h, const std::string& item, Date due) {
+    const auto existing = std::find_if(h.payments.begin(), h.payments.end(),
+                                       [&](const Payment& x) { return x.item == item && x.due == due; });
+    if (existing == h.payments.end()) {
+        return bad_input("nothing is recorded for \"" + item + "\" due " + to_iso(due));
+    }
+    h.payments.erase(existing);
+    return {};
+}
+
+} // namespace steadypay::core

@@ -878,6 +878,10 @@ Status Store::change_passphrase(const Passphrase& new_passphrase) {
 
 Status Store::backup(const fs::path& destination, bool overwrite) const {
     std::error_code ec;
+    if (fs::exists(destination, ec) && fs::equivalent(destination, m_path, ec)) {
+        // Replacing the open store by its own copy would lose it if anything went wrong.
+        return core::bad_input(destination.string() + ": is this store itself (choose another file)");
+    }
     if (!overwrite && fs::exists(destination, ec)) {
         return core::bad_input(destination.string() + ": already exists (choose another name)");
     }

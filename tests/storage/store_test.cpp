@@ -273,6 +273,14 @@ TEST_CASE("a backup opens with the same passphrase and holds the same data", "[s
     REQUIRE_FALSE(refused.ok());
     CHECK_THAT(refused.error().message, Catch::Contains("already exists"));
     REQUIRE(store.backup(dir / "copy.db", true).ok());
+    // Never onto the store itself, even when asked to overwrite, by any name for it.
+    const auto before = test::read_bytes(dir / "home.db");
+    for (const auto& self : {dir / "home.db", dir.path() / "." / "home.db"}) {
+        auto onto_itself = store.backup(self, true);
+        REQUIRE_FALSE(onto_itself.ok());
+        CHECK_THAT(onto_itself.error().message, Catch::Contains("is this store itself"));
+    }
+    CHECK(test::read_bytes(dir / "home.db") == before);
     // No temporary file is left beside it.
     CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator{}) == 2);
 

@@ -1,0 +1,1067 @@
+#include "app/gui/dialogs.hpp"
+
+#include "app/common/clock.hpp"
+#include "app/common/passphrase_strength.hpp"
+#include "app/gui/util.hpp"
+#include "core/recording.hpp"
+#include "storage/household_file.hpp"
+
+#include <wx/button.h>
+#include <wx/sizer.h>
+#include <wx/statbox.h>
+#include <wx/stattext.h>
+
+namespace steadypay::gui {
+
+namespace {
+
+constexpr int k_custom = 8; // the last choice of the schedule editor: a rule of one's own
+
+// The schedule editor's parameter controls, in the order they sit in its row (a label before its
+// control); each preset shows some of them.
+enum SchedulePart : std::size_t {
+    part_day_label,
+    part_day,
+    part_second_label,
+    part_second_day,
+    part_every,
+    part_interval,
+    part_weeks,
+    part_on,
+    part_weekday,
+    part_in,
+    part_month,
+    part_rrule,
+    part_count,
+};
+
+// OK closes the dialog only when everything in it is right; the messages stay next to the fields.
+template <class Dialog>
+void close_only_when_valid(Dialog* dialog) {
+    dialog->Bind(
+        wxEVT_BUTTON,
+        [dialog](wxCommandEvent& e) {
+            if (dialog->validate()) {
+                e.Skip();
+            }
+        },
+        wxID_OK);
+}
+
+wxString trimmed(const wxTextCtrl* t) {
+    return t->GetValue().Strip(wxString::both);
+}
+
+// The money in a text field, or the message to show next to it.
+core::Result<core::Money> money_of(const wxTextCtrl* t, core::Currency c) {
+    const auto text = trimmed(t);
+    return core::Money::parse(text.empty() ? "0" : utf8(text), c);
+}
+
+wxSizer* with_error(wxWindow* parent, wxWindow* control, FieldError*& error, wxWindow* extra = nullptr) {
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    row->Add(control, wxSizerFlags(1).Expand());
+    if (extra) {
+        row->Add(extra, wxSizerFlags().CenterVertical().Border(wxLEFT, 6));
+    }
+    column->Add(row, wxSizerFlags().Expand());
+    error = new FieldError(parent);
+    column->Add(error);
+    return column;
+}
+
+const std::array<core::Priority, core::k_priority_count> k_priorities{
+    core::Priority::housing,        core::Priority::utilities,      core::Priority::transportation,
+    core::Priority::childcare,      core::Priority::credit_minimum, core::Priority::other_debt,
+    core::Priority::phone_internet, core::Priority::discretionary};
+
+} // namespace
+
+// ScheduleEditor ----------------------------------------------------------------------------------
+
+ScheduleEditor::ScheduleEditor(wxWindow* parent, const core::Household& household)
+    : wxPanel(parent), m_household(household) {
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    const wxString kinds[] = {_("Monthly, on a day of the month"),
+                              _("Monthly, on the 29th-31st or the last day of a shorter month"),
+                              _("On the last day of every month"),
+                              _("Every other week"),
+                              _("Twice a month, on two days"),
+                              _("Every few weeks"),
+                              _("Once a year"),
+                              _("Once"),
+                              _("A rule of my own (RFC 5545 RRULE)")};
+    m_kind = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 9, kinds);
+    top->Add(m_kind, wxSizerFlags().Expand());
+
+    auto* params = new wxBoxSizer(wxHORIZONTAL);
+    const auto label = [&](const wxString& text) {
+        auto* t = new wxStaticText(this, wxID_ANY, text);
+        params->Add(t, wxSizerFlags().CenterVertical().Border(wxRIGHT, 4));
+        return t;
+    };
+    m_parts.push_back(label(_("day")));
+    m_day = make_spin(this, 1, 31, 1);
+    params->Add(m_day, wxSizerFlags().Border(wxRIGHT, 8));
+    m_parts.push_back(m_day);
+    m_parts.push_back(label(_("and day")));
+    m_second_day = make_spin(this, 1, 31, 15);
+    params->Add(m_second_day, wxSizerFlags().Border(wxRIGHT, 8));
+    m_parts.push_back(m_second_day);
+    m_parts.push_back(label(_("every")));
+    m_interval = make_spin(this, 1, 52, 4);
+    params->Add(m_interval, wxSizerFlags());
+    m_parts.push_back(m_interval);
+    m_parts.push_back(label(_("weeks")));
+    m_parts.push_back(label(_("on")));
+    wxArrayString days;
+    for (unsigned i = 0; i < 7; ++i) {
+        days.Add(wxDateTime::GetWeekDayName(static_cast<wxDateTime::WeekDay>(i)));
+    }
+    m_weekday = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, days);
+    m_weekday->SetSelection(5);
+    params->Add(m_weekday, wxSizerFlags().Border(wxRIGHT, 8));
+    m_parts.push_back(m_weekday);
+    m_parts.push_back(label(_("in")));
+    wxArrayString months;
+    for (int i = 0; i < 12; ++i) {
+        months.Add(wxDateTime::GetMonthName(static_cast<wxDateTime::Month>(i)));
+    }
+    m_month = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, months);
+    m_month->SetSelection(0);
+    params->Add(m_month);
+    m_parts.push_back(m_month);
+    m_rrule = new wxTextCtrl(this, wxID_ANY, "FREQ=MONTHLY;BYMONTHDAY=1");
+    params->Add(m_rrule, wxSizerFlags(1));
+    m_parts.push_back(m_rrule);
+    top->Add(params, wxSizerFlags().Expand().Border(wxTOP, 6));
+    wxASSERT(m_parts.size() == part_count);
+
+    auto* dates = new wxBoxSizer(wxHORIZONTAL);
+    dates->Add(new wxStaticText(this, wxID_ANY, _("Starting")), wxSizerFlags().CenterVertical().Border(wxRIGHT, 4));
+    m_start = new wxDatePickerCtrl(this, wxID_ANY);
+    dates->Add(m_start, wxSizerFlags().Border(wxRIGHT, 12));
+    m_has_end = new wxCheckBox(this, wxID_ANY, _("ending"));
+    dates->Add(m_has_end, wxSizerFlags().CenterVertical().Border(wxRIGHT, 4));
+    m_end = new wxDatePickerCtrl(this, wxID_ANY);
+    dates->Add(m_end);
+    top->Add(dates, wxSizerFlags().Border(wxTOP, 6));
+
+    auto* bd = new wxBoxSizer(wxHORIZONTAL);
+    bd->Add(new wxStaticText(this, wxID_ANY, _("On a weekend or holiday")),
+            wxSizerFlags().CenterVertical().Border(wxRIGHT, 4));
+    const wxString rules[] = {_("keep the date"), _("the business day before"), _("the business day after"),
+                              _("the day after, or before at month end")};
+    m_business_day = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 4, rules);
+    m_business_day->SetSelection(0);
+    bd->Add(m_business_day);
+    top->Add(bd, wxSizerFlags().Border(wxTOP, 6));
+
+    m_error = new FieldError(this);
+    top->Add(m_error, wxSizerFlags().Border(wxTOP, 4));
+    m_preview = new wxStaticText(this, wxID_ANY, wxString());
+    m_preview->SetForegroundColour(colours::muted);
+    top->Add(m_preview, wxSizerFlags().Border(wxTOP, 4));
+    SetSizer(top);
+
+    for (wxWindow* w : std::initializer_list<wxWindow*>{m_kind, m_weekday, m_month, m_business_day}) {
+        w->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { changed(); });
+    }
+    for (auto* s : {m_day, m_second_day, m_interval}) {
+        s->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { changed(); });
+        s->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { changed(); });
+    }
+    m_rrule->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { changed(); });
+    m_has_end->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { changed(); });
+    for (auto* d : {m_start, m_end}) {
+        d->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { changed(); });
+    }
+    m_end->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_has_end->GetValue()); });
+    set_preset({core::PresetKind::monthly_on_day, 1}, app::clock().today(household.timezone));
+}
+
+void ScheduleEditor::set_preset(const core::SchedulePreset& p, core::Date start) {
+    m_kind->SetSelection(static_cast<int>(p.kind));
+    m_day->SetValue(p.day);
+    m_second_day->SetValue(p.second_day);
+    m_weekday->SetSelection(static_cast<int>(p.weekday.c_encoding()));
+    m_interval->SetValue(p.interval);
+    m_month->SetSelection(p.month - 1);
+    m_start->SetValue(to_wx(start));
+    changed();
+}
+
+void ScheduleEditor::set(const core::Schedule& s, core::BusinessDayRule rule) {
+    if (const auto preset = core::detect_preset(s.rule)) {
+        set_preset(*preset, s.start);
+    } else {
+        m_kind->SetSelection(k_custom);
+        m_rrule->ChangeValue(wxs(s.rrule));
+        m_start->SetValue(to_wx(s.start));
+    }
+    m_has_end->SetValue(s.end.has_value());
+    if (s.end) {
+        m_end->SetValue(to_wx(*s.end));
+    }
+    m_business_day->SetSelection(static_cast<int>(rule));
+    changed();
+}
+
+core::BusinessDayRule ScheduleEditor::business_day() const {
+    return static_cast<core::BusinessDayRule>(std::max(m_business_day->GetSelection(), 0));
+}
+
+core::Result<std::string> ScheduleEditor::rule_text() const {
+    const int kind = m_kind->GetSelection();
+    if (kind == k_custom) {
+        return utf8(m_rrule->GetValue().Strip(wxString::both));
+    }
+    core::SchedulePreset p;
+    p.kind = static_cast<core::PresetKind>(kind);
+    p.day = m_day->GetValue();
+    p.second_day = m_second_day->GetValue();
+    p.weekday = date::weekday{static_cast<unsigned>(std::max(m_weekday->GetSelection(), 0))};
+    p.interval = m_interval->GetValue();
+    p.month = m_month->GetSelection() + 1;
+    return core::preset_rule(p);
+}
+
+core::Result<core::Schedule> ScheduleEditor::schedule() const {
+    auto rule = rule_text();
+    if (!rule) {
+        return std::move(rule).error();
+    }
+    std::optional<core::Date> end;
+    if (m_has_end->GetValue()) {
+        end = from_wx(m_end->GetValue());
+    }
+    return core::Schedule::make(rule.value(), from_wx(m_start->GetValue()), end);
+}
+
+std::vector<std::string> ScheduleEditor::shown_parts() const {
+    static constexpr std::array<const char*, part_count> names{
+        "day label",   "day",      "second day label", "second day", "every label", "interval",
+        "weeks label", "on label", "weekday",          "in label",   "month",       "rrule"};
+    std::vector<std::string> shown;
+    for (std::size_t i = 0; i < m_parts.size(); ++i) {
+        if (m_parts[i]->IsShown() && std::string_view(names[i]).find("label") == std::string_view::npos) {
+            shown.emplace_back(names[i]);
+        }
+    }
+    return shown;
+}
+
+void ScheduleEditor::show_error(const wxString& message) {
+    m_error->set(message);
+}
+
+void ScheduleEditor::changed() {
+    const int kind = m_kind->GetSelection();
+    // Which parameter controls each choice uses (labels sit before their control in m_parts).
+    const auto show = [&](std::initializer_list<std::size_t> parts) {
+        for (std::size_t i = 0; i < m_parts.size(); ++i) {
+            m_parts[i]->Show(std::find(parts.begin(), parts.end(), i) != parts.end());
+        }
+    };
+    switch (kind) {
+    case 0:
+    case 1:
+        show({part_day_label, part_day});
+        break;
+    case 3:
+        show({part_on, part_weekday});
+        break;
+    case 4:
+        show({part_day_label, part_day, part_second_label, part_second_day});
+        break;
+    case 5:
+        show({part_every, part_interval, part_weeks, part_on, part_weekday});
+        break;
+    case 6:
+        show({part_day_label, part_day, part_in, part_month});
+        break;
+    case k_custom:
+        show({part_rrule});
+        break;
+    default:
+        show({});
+    }
+    if (kind == 1 && m_day->GetValue() < 29) {
+        m_day->SetValue(30);
+    }
+    auto s = schedule();
+    if (!s) {
+        m_preview->SetLabel(wxString());
+        m_error->set(wxs(s.error().message));
+    } else {
+        m_error->set(wxString());
+        const auto today = app::clock().today(m_household.timezone);
+        const auto from = std::max(today, s->start);
+        const auto next =
+            core::due_dates(s.value(), business_day(), m_household.calendar(), from, from + date::days{3 * 366});
+        wxString text = next.empty() ? _("No due dates in the next three years.") : _("Next:");
+        for (std::size_t i = 0; i < std::min<std::size_t>(next.size(), 6); ++i) {
+            text += (i == 0 ? " " : i % 3 == 0 ? ",\n" : ", ") + short_date(next[i].due, today);
+        }
+        m_preview->SetLabel(text);
+    }
+    Layout();
+    if (auto* top = wxGetTopLevelParent(this)) {
+        top->Layout();
+    }
+    if (m_on_change) {
+        m_on_change();
+    }
+}
+
+// ItemDialog --------------------------------------------------------------------------------------
+
+void ItemDialog::add_row(wxWindow* parent, wxFlexGridSizer* grid, const wxString& label, wxWindow* control,
+                         const std::string& field, wxWindow* extra) {
+    grid->Add(new wxStaticText(parent, wxID_ANY, label), wxSizerFlags().Border(wxTOP, 4));
+    FieldError* error = nullptr;
+    grid->Add(with_error(parent, control, error, extra), wxSizerFlags().Expand());
+    m_field_errors[field] = error;
+}
+
+ItemDialog::ItemDialog(wxWindow* parent, const core::Household& household, ListKind kind, const std::string& id)
+    : wxDialog(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      m_household(household), m_kind(kind), m_id(id), m_result(household) {
+    const bool bill = kind == ListKind::bills;
+    const core::Bill* existing_bill = nullptr;
+    const core::Income* existing_income = nullptr;
+    if (!id.empty()) {
+        if (bill) {
+            for (std::size_t i = 0; i < household.bills.size(); ++i) {
+                if (household.bills[i].id == id) {
+                    m_index = i;
+                    existing_bill = &household.bills[i];
+                }
+            }
+        } else {
+            for (std::size_t i = 0; i < household.incomes.size(); ++i) {
+                if (household.incomes[i].id == id) {
+                    m_index = i;
+                    existing_income = &household.incomes[i];
+                }
+            }
+        }
+    }
+    SetTitle(bill ? (m_index ? _("Edit bill") : _("Add a bill")) : (m_index ? _("Edit income") : _("Add an income")));
+
+    auto* columns = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxFlexGridSizer(2, wxSize(10, 2));
+    left->AddGrowableCol(1);
+    name = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(260, -1));
+    add_row(this, left, _("Name"), name, "name");
+    party = new wxTextCtrl(this, wxID_ANY);
+    add_row(this, left, bill ? _("Paid to") : _("Paid by"), party, bill ? "payee" : "source");
+    account = new wxChoice(this, wxID_ANY);
+    for (const auto& a : household.accounts) {
+        account->Append(wxs(a.name));
+    }
+    account->SetSelection(0);
+    add_row(this, left, _("Account"), account, "account");
+    amount = new wxTextCtrl(this, wxID_ANY);
+    varies = new wxCheckBox(this, wxID_ANY, _("varies, up to"));
+    amount_max = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(90, -1));
+    auto* amount_row = new wxBoxSizer(wxHORIZONTAL);
+    amount_row->Add(varies, wxSizerFlags().CenterVertical());
+    amount_row->Add(amount_max, wxSizerFlags().Border(wxLEFT, 4));
+    left->Add(new wxStaticText(this, wxID_ANY, _("Amount")), wxSizerFlags().Border(wxTOP, 4));
+    {
+        FieldError* error = nullptr;
+        auto* col = new wxBoxSizer(wxVERTICAL);
+        auto* row = new wxBoxSizer(wxHORIZONTAL);
+        row->Add(amount, wxSizerFlags(1));
+        row->Add(amount_row, wxSizerFlags().Border(wxLEFT, 6));
+        col->Add(row, wxSizerFlags().Expand());
+        error = new FieldError(this);
+        col->Add(error);
+        left->Add(col, wxSizerFlags().Expand());
+        m_field_errors["amount"] = error;
+    }
+    schedule = new ScheduleEditor(this, household);
+    left->Add(new wxStaticText(this, wxID_ANY, _("When")), wxSizerFlags().Border(wxTOP, 4));
+    left->Add(schedule, wxSizerFlags().Expand());
+    columns->Add(left, wxSizerFlags(1).Expand().Border(wxALL, 10));
+
+    if (bill) {
+        auto* box = new wxStaticBoxSizer(wxVERTICAL, this, _("If money is short"));
+        auto* p = box->GetStaticBox();
+        auto* right = new wxFlexGridSizer(2, wxSize(10, 2));
+        right->AddGrowableCol(1);
+        wxArrayString classes;
+        for (auto c : k_priorities) {
+            classes.Add(wxString::Format("%d. %s", core::rank(c), wxs(core::display_name(c))));
+        }
+        priority = new wxChoice(p, wxID_ANY, wxDefaultPosition, wxDefaultSize, classes);
+        priority->SetSelection(static_cast<int>(core::Priority::other_debt));
+        add_row(p, right, _("Priority"), priority, "priority");
+        autopay = new wxCheckBox(p, wxID_ANY, _("taken by the biller,"));
+        lead_days = make_spin(p, 0, 60, 0);
+        auto* lead_row = new wxBoxSizer(wxHORIZONTAL);
+        lead_row->Add(autopay, wxSizerFlags().CenterVertical());
+        lead_row->Add(lead_days, wxSizerFlags().Border(wxLEFT, 4));
+        lead_row->Add(new wxStaticText(p, wxID_ANY, _("days early")),
+                      wxSizerFlags().CenterVertical().Border(wxLEFT, 4));
+        right->Add(new wxStaticText(p, wxID_ANY, _("Autopay")), wxSizerFlags().Border(wxTOP, 4));
+        {
+            FieldError* error = nullptr;
+            auto* col = new wxBoxSizer(wxVERTICAL);
+            col->Add(lead_row);
+            error = new FieldError(p);
+            col->Add(error);
+            right->Add(col);
+            m_field_errors["autopay_lead_days"] = error;
+        }
+        grace_days = make_spin(p, 0, 365, 0);
+        add_row(p, right, _("Grace period (days)"), grace_days, "grace_days");
+        late_fee = new wxTextCtrl(p, wxID_ANY, "0.00");
+        add_row(p, right, _("Late fee"), late_fee, "late_fee");
+        has_minimum = new wxCheckBox(p, wxID_ANY, _("a minimum payment of"));
+        minimum = new wxTextCtrl(p, wxID_ANY);
+        add_row(p, right, _("Can pay less"), has_minimum, "minimum", minimum);
+        reported = new wxCheckBox(p, wxID_ANY, _("reported late after (days)"));
+        reported_days = make_spin(p, 1, 3650, 30);
+        add_row(p, right, _("Credit report"), reported, "reported_late_after_days", reported_days);
+        shutoff = new wxCheckBox(p, wxID_ANY, _("can be cut off after (days)"));
+        shutoff_days = make_spin(p, 1, 3650, 45);
+        add_row(p, right, _("Shut-off"), shutoff, "shutoff_after_days", shutoff_days);
+        hardship = new wxTextCtrl(p, wxID_ANY);
+        hardship->SetHint(_("whom to call to ask for more time"));
+        add_row(p, right, _("Hardship contact"), hardship, "hardship_contact");
+        box->Add(right, wxSizerFlags(1).Expand().Border(wxALL, 6));
+        columns->Add(box, wxSizerFlags(1).Expand().Border(wxALL, 10));
+        lead_days->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(autopay->GetValue()); });
+        minimum->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(has_minimum->GetValue()); });
+        reported_days->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(reported->GetValue()); });
+        shutoff_days->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(shutoff->GetValue()); });
+    }
+    amount_max->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(varies->GetValue()); });
+
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    top->Add(columns, wxSizerFlags(1).Expand());
+    m_general_error = new FieldError(this);
+    top->Add(m_general_error, wxSizerFlags().Border(wxLEFT | wxRIGHT, 12));
+    top->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
+    SetSizer(top);
+
+    // Fill in what is there.
+    const auto fill_common = [&](const auto& item) {
+        name->ChangeValue(wxs(item.name));
+        for (std::size_t i = 0; i < household.accounts.size(); ++i) {
+            if (household.accounts[i].id == item.account) {
+                account->SetSelection(static_cast<int>(i));
+            }
+        }
+        amount->ChangeValue(wxs(item.amount.min.to_string()));
+        varies->SetValue(item.amount.is_range);
+        amount_max->ChangeValue(item.amount.is_range ? wxs(item.amount.max.to_string()) : wxString());
+        schedule->set(item.schedule, item.business_day);
+    };
+    if (existing_bill) {
+        const auto& b = *existing_bill;
+        fill_common(b);
+        party->ChangeValue(wxs(b.payee));
+        priority->SetSelection(static_cast<int>(b.priority));
+        autopay->SetValue(b.autopay);
+        lead_days->SetValue(b.autopay_lead_days);
+        grace_days->SetValue(b.grace_days);
+        late_fee->ChangeValue(wxs(b.late_fee.to_string()));
+        has_minimum->SetValue(b.minimum.has_value());
+        minimum->ChangeValue(b.minimum ? wxs(b.minimum->to_string()) : wxString());
+        reported->SetValue(b.reported_late_after_days.has_value());
+        reported_days->SetValue(b.reported_late_after_days.value_or(30));
+        shutoff->SetValue(b.shutoff_after_days.has_value());
+        shutoff_days->SetValue(b.shutoff_after_days.value_or(45));
+        hardship->ChangeValue(wxs(b.hardship_contact));
+    } else if (existing_income) {
+        fill_common(*existing_income);
+        party->ChangeValue(wxs(existing_income->source));
+    }
+
+    // Validate as the person types; OK only when everything is right.
+    const auto revalidate = [this](wxEvent& e) {
+        validate();
+        e.Skip();
+    };
+    for (auto* t : {name, party, amount, amount_max, late_fee, minimum, hardship}) {
+        if (t) {
+            t->Bind(wxEVT_TEXT, revalidate);
+        }
+    }
+    for (auto* c : {varies, autopay, has_minimum, reported, shutoff}) {
+        if (c) {
+            c->Bind(wxEVT_CHECKBOX, revalidate);
+        }
+    }
+    for (auto* s : {lead_days, grace_days, reported_days, shutoff_days}) {
+        if (s) {
+            s->Bind(wxEVT_SPINCTRL, revalidate);
+        }
+    }
+    for (auto* c : {account, priority}) {
+        if (c) {
+            c->Bind(wxEVT_CHOICE, revalidate);
+        }
+    }
+    schedule->on_change([this] { validate(); });
+    Bind(
+        wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_errors_shown == 0); }, wxID_OK);
+    close_only_when_valid(this);
+    validate();
+    // A new item starts quiet: messages appear once the person has typed something.
+    if (!m_index) {
+        for (auto& [field, error] : m_field_errors) {
+            error->set(wxString());
+        }
+        schedule->show_error(wxString());
+    }
+    Fit();
+    CentreOnParent();
+    name->SetFocus();
+}
+
+bool ItemDialog::validate() {
+    std::map<std::string, wxString> errors;
+    const bool bill = m_kind == ListKind::bills;
+    const auto c = m_household.currency;
+    const auto text = trimmed(name);
+    if (text.empty()) {
+        errors["name"] = _("Give it a name.");
+    }
+    core::Amount amt;
+    auto lo = money_of(amount, c);
+    if (!lo) {
+        errors["amount"] = wxs(lo.error().message);
+    } else if (varies->GetValue()) {
+        auto hi = money_of(amount_max, c);
+        if (!hi) {
+            errors["amount"] = wxs(hi.error().message);
+        } else {
+            amt = core::Amount::range(lo.value(), hi.value());
+        }
+    } else {
+        amt = core::Amount::fixed(lo.value());
+    }
+    auto sched = schedule->schedule();
+    if (!sched) {
+        errors["schedule"] = wxs(sched.error().message);
+    }
+    const std::string account_id =
+        m_household.accounts.empty()
+            ? std::string()
+            : m_household.accounts[static_cast<std::size_t>(std::max(account->GetSelection(), 0))].id;
+    if (m_household.accounts.empty()) {
+        errors["account"] = _("Add an account first (Edit > Add account).");
+    }
+    core::Money fee(c);
+    std::optional<core::Money> min_amount;
+    if (bill) {
+        if (auto f = money_of(late_fee, c); !f) {
+            errors["late_fee"] = wxs(f.error().message);
+        } else {
+            fee = f.value();
+        }
+        if (has_minimum->GetValue()) {
+            if (auto m = money_of(minimum, c); !m) {
+                errors["minimum"] = wxs(m.error().message);
+            } else {
+                min_amount = m.value();
+            }
+        }
+    }
+    if (errors.empty()) {
+        m_result = m_household;
+        const auto taken = [&](std::string_view id) {
+            return m_household.find_bill(id) != nullptr || m_household.find_income(id) != nullptr;
+        };
+        std::size_t index = 0;
+        if (bill) {
+            core::Bill b = m_index ? m_household.bills[*m_index] : core::Bill{};
+            if (!m_index) {
+                b.id = core::make_id(utf8(text), taken);
+            }
+            b.name = utf8(text);
+            b.payee = utf8(trimmed(party));
+            b.account = account_id;
+            b.amount = amt;
+            b.schedule = sched.value();
+            b.business_day = schedule->business_day();
+            b.priority = k_priorities[static_cast<std::size_t>(std::max(priority->GetSelection(), 0))];
+            b.autopay = autopay->GetValue();
+            b.autopay_lead_days = b.autopay ? lead_days->GetValue() : 0;
+            b.grace_days = grace_days->GetValue();
+            b.late_fee = fee;
+            b.minimum = min_amount;
+            b.reported_late_after_days =
+                reported->GetValue() ? std::optional<int>(reported_days->GetValue()) : std::nullopt;
+            b.shutoff_after_days = shutoff->GetValue() ? std::optional<int>(shutoff_days->GetValue()) : std::nullopt;
+            b.hardship_contact = utf8(trimmed(hardship));
+            index = m_index.value_or(m_result.bills.size());
+            if (m_index) {
+                m_result.bills[index] = std::move(b);
+            } else {
+                m_result.bills.push_back(std::move(b));
+            }
+        } else {
+            core::Income x = m_index ? m_household.incomes[*m_index] : core::Income{};
+            if (!m_index) {
+                x.id = core::make_id(utf8(text), taken);
+            }
+            x.name = utf8(text);
+            x.source = utf8(trimmed(party));
+            x.account = account_id;
+            x.amount = amt;
+            x.schedule = sched.value();
+            x.business_day = schedule->business_day();
+            index = m_index.value_or(m_result.incomes.size());
+            if (m_index) {
+                m_result.incomes[index] = std::move(x);
+            } else {
+                m_result.incomes.push_back(std::move(x));
+            }
+        }
+        if (auto s = core::validate(m_result); !s) {
+            const auto split = core::field_of(s.error(), bill ? "bills" : "incomes", index);
+            std::string field = split ? split->field : std::string();
+            if (field.rfind("amount", 0) == 0) {
+                field = "amount";
+            } else if (field.rfind("schedule", 0) == 0) {
+                field = "schedule";
+            }
+            errors[m_field_errors.count(field) || field == "schedule" ? field : std::string()] =
+                wxs(split ? split->message : s.error().message);
+        }
+    }
+    show_errors(errors);
+    return errors.empty();
+}
+
+void ItemDialog::show_errors(const std::map<std::string, wxString>& errors) {
+    m_errors_shown = errors.size();
+    for (auto& [field, error] : m_field_errors) {
+        const auto it = errors.find(field);
+        error->set(it == errors.end() ? wxString() : it->second);
+    }
+    const auto schedule_error = errors.find("schedule");
+    schedule->show_error(schedule_error == errors.end() ? wxString() : schedule_error->second);
+    const auto general = errors.find(std::string());
+    m_general_error->set(general == errors.end() ? wxString() : general->second);
+}
+
+// AccountDialog ---------------------------------------------------------------------------------
+
+AccountDialog::AccountDialog(wxWindow* parent, const core::Household& household, const std::string& id,
+                             core::Date today)
+    : wxDialog(parent, wxID_ANY, id.empty() ? _("Add an account") : _("Update an account")), m_household(household),
+      m_id(id), m_result(household) {
+    auto* grid = new wxFlexGridSizer(2, wxSize(10, 2));
+    grid->AddGrowableCol(1);
+    const auto row = [&](const wxString& label, wxWindow* control, const std::string& field) {
+        grid->Add(new wxStaticText(this, wxID_ANY, label), wxSizerFlags().Border(wxTOP, 4));
+        FieldError* error = nullptr;
+        grid->Add(with_error(this, control, error), wxSizerFlags().Expand());
+        m_field_errors[field] = error;
+    };
+    name = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(240, -1));
+    row(_("Name"), name, "name");
+    balance = new wxTextCtrl(this, wxID_ANY, "0.00");
+    row(_("Balance today"), balance, "balance");
+    as_of = new wxDatePickerCtrl(this, wxID_ANY, to_wx(today));
+    row(_("As of"), as_of, "as_of");
+    cushion = new wxTextCtrl(this, wxID_ANY, "0.00");
+    cushion->SetToolTip(_("The balance you never want to go below"));
+    row(_("Cushion"), cushion, "cushion");
+    overdraft_limit = new wxTextCtrl(this, wxID_ANY, "0.00");
+    row(_("Overdraft limit"), overdraft_limit, "overdraft_limit");
+    overdraft_fee = new wxTextCtrl(this, wxID_ANY, "0.00");
+    row(_("Fee per overdrawn item"), overdraft_fee, "overdraft_fee");
+    if (const auto* a = household.find_account(id)) {
+        name->ChangeValue(wxs(a->name));
+        balance->ChangeValue(wxs(a->balance.to_string()));
+        as_of->SetValue(to_wx(a->as_of));
+        // A new balance is today's: the date moves with it (and only then, so that editing the
+        // cushion does not move the balance's date and change the forecast).
+        balance->Bind(wxEVT_TEXT, [this, today](wxCommandEvent& e) {
+            as_of->SetValue(to_wx(today));
+            e.Skip();
+        });
+        cushion->ChangeValue(wxs(a->cushion.to_string()));
+        overdraft_limit->ChangeValue(wxs(a->overdraft_limit.to_string()));
+        overdraft_fee->ChangeValue(wxs(a->overdraft_fee.to_string()));
+    }
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    top->Add(grid, wxSizerFlags(1).Expand().Border(wxALL, 10));
+    top->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
+    SetSizer(top);
+    for (auto* t : {name, balance, cushion, overdraft_limit, overdraft_fee}) {
+        t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
+    }
+    close_only_when_valid(this);
+    Fit();
+    CentreOnParent();
+}
+
+bool AccountDialog::validate() {
+    std::map<std::string, wxString> errors;
+    const auto c = m_household.currency;
+    core::Account a;
+    if (const auto* existing = m_household.find_account(m_id)) {
+        a = *existing;
+    } else {
+        a.id = core::make_id(utf8(trimmed(name)),
+                             [&](std::string_view x) { return m_household.find_account(x) != nullptr; });
+    }
+    a.name = utf8(trimmed(name));
+    if (a.name.empty()) {
+        errors["name"] = _("Give it a name.");
+    }
+    for (auto [ctrl, field, target] :
+         {std::tuple{balance, "balance", &a.balance}, std::tuple{cushion, "cushion", &a.cushion},
+          std::tuple{overdraft_limit, "overdraft_limit", &a.overdraft_limit},
+          std::tuple{overdraft_fee, "overdraft_fee", &a.overdraft_fee}}) {
+        if (auto m = money_of(ctrl, c); !m) {
+            errors[field] = wxs(m.error().message);
+        } else {
+            *target = m.value();
+        }
+    }
+    a.as_of = from_wx(as_of->GetValue());
+    if (errors.empty()) {
+        m_result = m_household;
+        std::size_t index = m_result.accounts.size();
+        for (std::size_t i = 0; i < m_result.accounts.size(); ++i) {
+            if (m_result.accounts[i].id == a.id) {
+                index = i;
+            }
+        }
+        if (index < m_result.accounts.size()) {
+            m_result.accounts[index] = a;
+        } else {
+            m_result.accounts.push_back(a);
+        }
+        if (auto s = core::validate(m_result); !s) {
+            const auto split = core::field_of(s.error(), "accounts", index);
+            errors[split && m_field_errors.count(split->field) ? split->field : std::string("name")] =
+                wxs(split ? split->message : s.error().message);
+        }
+    }
+    for (auto& [field, error] : m_field_errors) {
+        const auto it = errors.find(field);
+        error->set(it == errors.end() ? wxString() : it->second);
+    }
+    return errors.empty();
+}
+
+// RecordDialog ----------------------------------------------------------------------------------
+
+RecordDialog::RecordDialog(wxWindow* parent, const core::Household& household, core::Date today,
+                           const std::string& item_id, std::optional<core::Date> due)
+    : wxDialog(parent, wxID_ANY, _("Record a payment")), m_household(household), m_today(today), m_result(household) {
+    auto* grid = new wxFlexGridSizer(2, wxSize(10, 6));
+    grid->AddGrowableCol(1);
+    item = new wxChoice(this, wxID_ANY);
+    for (const auto& b : household.bills) {
+        m_items.push_back(b.id);
+        item->Append(wxs(b.name));
+    }
+    for (const auto& x : household.incomes) {
+        m_items.push_back(x.id);
+        item->Append(wxs(x.name) + " " + _("(income)"));
+    }
+    for (std::size_t i = 0; i < m_items.size(); ++i) {
+        if (m_items[i] == item_id) {
+            item->SetSelection(static_cast<int>(i));
+        }
+    }
+    if (item->GetSelection() < 0 && !m_items.empty()) {
+        item->SetSelection(0);
+    }
+    grid->Add(new wxStaticText(this, wxID_ANY, _("What")), wxSizerFlags().CenterVertical());
+    grid->Add(item, wxSizerFlags().Expand());
+    occurrence = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(300, -1));
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Due on")), wxSizerFlags().CenterVertical());
+    grid->Add(occurrence, wxSizerFlags().Expand());
+    const wxString statuses[] = {_("Paid"), _("Skipped this time"), _("Missed (still owed)"), _("Nothing recorded")};
+    status = new wxRadioBox(this, wxID_ANY, _("What happened"), wxDefaultPosition, wxDefaultSize, 4, statuses, 1);
+    grid->AddSpacer(0);
+    grid->Add(status);
+    date = new wxDatePickerCtrl(this, wxID_ANY, to_wx(today));
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Paid on")), wxSizerFlags().CenterVertical());
+    grid->Add(date);
+    amount = new wxTextCtrl(this, wxID_ANY);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Amount")), wxSizerFlags().CenterVertical());
+    grid->Add(amount, wxSizerFlags().Expand());
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    top->Add(grid, wxSizerFlags(1).Expand().Border(wxALL, 10));
+    m_error = new FieldError(this);
+    top->Add(m_error, wxSizerFlags().Border(wxLEFT | wxRIGHT, 10));
+    top->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
+    SetSizer(top);
+    for (auto* w : std::initializer_list<wxWindow*>{date, amount}) {
+        w->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(status->GetSelection() == 0); });
+    }
+    item->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { fill_occurrences(std::nullopt); });
+    close_only_when_valid(this);
+    fill_occurrences(due);
+    Fit();
+    CentreOnParent();
+}
+
+void RecordDialog::fill_occurrences(std::optional<core::Date> select) {
+    occurrence->Clear();
+    m_dues.clear();
+    const int i = item->GetSelection();
+    if (i < 0) {
+        return;
+    }
+    const auto& id = m_items[static_cast<std::size_t>(i)];
+    const auto ref = core::find_item(m_household, id);
+    int pick = -1;
+    for (const auto& d : core::item_due_dates(m_household, id, m_today - date::days{62}, m_today + date::days{62})) {
+        wxString label = short_date(d.due, m_today);
+        if (const auto* p = m_household.find_payment(id, d.due)) {
+            label += " (" + wxs(core::to_string(p->status)) +
+                     (p->amount ? " " + wxs(p->amount->to_string()) : wxString()) + ")";
+        }
+        occurrence->Append(label);
+        m_dues.push_back(d.due);
+        // The given date, else the latest one not after today that has no record.
+        if ((select && d.due == *select) || (!select && d.due <= m_today && !m_household.find_payment(id, d.due))) {
+            pick = static_cast<int>(m_dues.size() - 1);
+        }
+    }
+    if (pick < 0 && !m_dues.empty()) {
+        pick = 0;
+    }
+    occurrence->SetSelection(pick);
+    if (ref && !ref->amount->is_range) {
+        amount->ChangeValue(wxs(ref->amount->min.to_string()));
+    } else {
+        amount->ChangeValue(wxString());
+    }
+}
+
+bool RecordDialog::validate() {
+    const int i = item->GetSelection();
+    const int o = occurrence->GetSelection();
+    if (i < 0 || o < 0) {
+        m_error->set(_("Choose what was paid and when it was due."));
+        return false;
+    }
+    const auto& id = m_items[static_cast<std::size_t>(i)];
+    const auto due = m_dues[static_cast<std::size_t>(o)];
+    m_result = m_household;
+    core::Status s;
+    switch (status->GetSelection()) {
+    case 0: {
+        std::optional<core::Money> paid;
+        if (!trimmed(amount).empty()) {
+            auto m = core::Money::parse(utf8(trimmed(amount)), m_household.currency);
+            if (!m) {
+                m_error->set(wxs(m.error().message));
+                return false;
+            }
+            paid = m.value();
+        }
+        auto r = core::record_payment(m_result, id, due, core::PaymentStatus::paid, from_wx(date->GetValue()), paid);
+        s = r ? core::Status{} : core::Status{r.error()};
+        break;
+    }
+    case 1:
+    case 2: {
+        auto r = core::record_payment(m_result, id, due,
+                                      status->GetSelection() == 1 ? core::PaymentStatus::skipped
+                                                                  : core::PaymentStatus::unpaid);
+        s = r ? core::Status{} : core::Status{r.error()};
+        break;
+    }
+    default:
+        if (m_household.find_payment(id, due)) {
+            s = core::clear_payment(m_result, id, due);
+        }
+    }
+    if (s) {
+        s = core::validate(m_result);
+    }
+    m_error->set(s ? wxString() : wxs(s.error().message));
+    return s.ok();
+}
+
+// SettingsDialog --------------------------------------------------------------------------------
+
+SettingsDialog::SettingsDialog(wxWindow* parent, const core::Household& household, int lock_minutes)
+    : wxDialog(parent, wxID_ANY, _("Household settings")), m_household(household), m_result(household) {
+    auto* grid = new wxFlexGridSizer(2, wxSize(10, 6));
+    grid->AddGrowableCol(1);
+    const auto row = [&](const wxString& label, wxWindow* w) {
+        grid->Add(new wxStaticText(this, wxID_ANY, label), wxSizerFlags().CenterVertical());
+        grid->Add(w, wxSizerFlags().Expand());
+    };
+    m_name = new wxTextCtrl(this, wxID_ANY, wxs(household.name));
+    row(_("Whose household"), m_name);
+    m_currency = new wxComboBox(this, wxID_ANY, wxs(household.currency.code()));
+    for (const char* code : {"USD", "EUR", "GBP", "ILS", "CAD", "AUD", "MXN", "INR", "JPY", "CHF"}) {
+        m_currency->Append(code);
+    }
+    row(_("Currency"), m_currency);
+    m_timezone = new wxComboBox(this, wxID_ANY, wxs(household.timezone));
+    for (const char* tz : {"America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+                           "Europe/London", "Europe/Berlin", "Asia/Jerusalem", "UTC"}) {
+        m_timezone->Append(tz);
+    }
+    row(_("Time zone"), m_timezone);
+    auto* weekend = new wxBoxSizer(wxHORIZONTAL);
+    for (unsigned i = 0; i < 7; ++i) {
+        m_weekend[i] = new wxCheckBox(
+            this, wxID_ANY, wxDateTime::GetWeekDayName(static_cast<wxDateTime::WeekDay>(i), wxDateTime::Name_Abbr));
+        weekend->Add(m_weekend[i], wxSizerFlags().Border(wxRIGHT, 6));
+    }
+    for (auto wd : household.weekend) {
+        m_weekend[wd.c_encoding()]->SetValue(true);
+    }
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Weekend days")), wxSizerFlags().CenterVertical());
+    grid->Add(weekend);
+    auto* holidays = new wxBoxSizer(wxHORIZONTAL);
+    m_holidays = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(160, 90));
+    for (auto d : household.holidays) {
+        m_holidays->Append(wxs(core::to_iso(d)));
+    }
+    auto* holiday_buttons = new wxBoxSizer(wxVERTICAL);
+    m_holiday = new wxDatePickerCtrl(this, wxID_ANY);
+    auto* add_holiday = new wxButton(this, wxID_ANY, _("Add"));
+    auto* remove_holiday = new wxButton(this, wxID_ANY, _("Remove"));
+    holiday_buttons->Add(m_holiday);
+    holiday_buttons->Add(add_holiday, wxSizerFlags().Border(wxTOP, 4));
+    holiday_buttons->Add(remove_holiday, wxSizerFlags().Border(wxTOP, 4));
+    holidays->Add(m_holidays, wxSizerFlags(1).Expand());
+    holidays->Add(holiday_buttons, wxSizerFlags().Border(wxLEFT, 6));
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Holidays")), wxSizerFlags());
+    grid->Add(holidays, wxSizerFlags().Expand());
+    const wxString orders[] = {_("Payments first (cautious)"), _("Deposits first")};
+    m_intraday = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 2, orders);
+    m_intraday->SetSelection(household.intraday_order == core::IntradayOrder::debits_first ? 0 : 1);
+    row(_("On a day with both"), m_intraday);
+    const auto& lt = household.lead_times;
+    const std::array<std::pair<wxString, int>, 4> leads{
+        {{_("Warn of an overdraft (days ahead)"), lt.overdraft},
+         {_("Warn of a dip below the cushion"), lt.below_cushion},
+         {_("Warn of a bill at risk"), lt.bill_at_risk},
+         {_("Warn of an autopay on empty"), lt.autopay_insufficient_funds}}};
+    for (std::size_t i = 0; i < leads.size(); ++i) {
+        m_lead[i] = make_spin(this, 0, 365, leads[i].second);
+        row(leads[i].first, m_lead[i]);
+    }
+    m_lock = make_spin(this, 1, 240, lock_minutes);
+    row(_("Lock after this many idle minutes"), m_lock);
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    top->Add(grid, wxSizerFlags(1).Expand().Border(wxALL, 10));
+    m_error = new FieldError(this);
+    top->Add(m_error, wxSizerFlags().Border(wxLEFT | wxRIGHT, 10));
+    top->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
+    SetSizer(top);
+    add_holiday->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const auto text = wxs(core::to_iso(from_wx(m_holiday->GetValue())));
+        if (m_holidays->FindString(text) == wxNOT_FOUND) {
+            m_holidays->Append(text);
+        }
+    });
+    remove_holiday->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (m_holidays->GetSelection() != wxNOT_FOUND) {
+            m_holidays->Delete(static_cast<unsigned>(m_holidays->GetSelection()));
+        }
+    });
+    close_only_when_valid(this);
+    Fit();
+    CentreOnParent();
+}
+
+bool SettingsDialog::validate() {
+    m_result = m_household;
+    auto& h = m_result;
+    h.name = utf8(trimmed(m_name));
+    auto currency = core::Currency::from_code(utf8(m_currency->GetValue().Upper().Strip(wxString::both)));
+    if (!currency) {
+        m_error->set(wxs(currency.error().message));
+        return false;
+    }
+    if (!(currency.value() == m_household.currency) &&
+        (!h.accounts.empty() || !h.bills.empty() || !h.incomes.empty())) {
+        m_error->set(_("The currency cannot change once there are amounts: export the household, change it in the "
+                       "file, and import it again."));
+        return false;
+    }
+    h.currency = currency.value();
+    h.timezone = utf8(m_timezone->GetValue().Strip(wxString::both));
+    if (!storage::is_known_time_zone(h.timezone)) {
+        m_error->set(wxString::Format(_("\"%s\" is not a time zone Steadypay knows."), m_timezone->GetValue()));
+        return false;
+    }
+    h.weekend.clear();
+    for (unsigned i = 0; i < 7; ++i) {
+        if (m_weekend[i]->GetValue()) {
+            h.weekend.push_back(date::weekday{i});
+        }
+    }
+    h.holidays.clear();
+    for (unsigned i = 0; i < m_holidays->GetCount(); ++i) {
+        h.holidays.push_back(core::parse_iso_date(utf8(m_holidays->GetString(i))).value());
+    }
+    std::sort(h.holidays.begin(), h.holidays.end());
+    h.intraday_order =
+        m_intraday->GetSelection() == 0 ? core::IntradayOrder::debits_first : core::IntradayOrder::credits_first;
+    h.lead_times.overdraft = m_lead[0]->GetValue();
+    h.lead_times.below_cushion = m_lead[1]->GetValue();
+    h.lead_times.bill_at_risk = m_lead[2]->GetValue();
+    h.lead_times.autopay_insufficient_funds = m_lead[3]->GetValue();
+    if (auto s = core::validate(h); !s) {
+        m_error->set(wxs(s.error().message));
+        return false;
+    }
+    m_error->set(wxString());
+    return true;
+}
+
+// NewPassphraseDialog ---------------------------------------------------------------------------
+
+NewPassphraseDialog::NewPassphraseDialog(wxWindow* parent) : wxDialog(parent, wxID_ANY, _("Change the passphrase")) {
+    auto* grid = new wxFlexGridSizer(2, wxSize(10, 6));
+    grid->AddGrowableCol(1);
+    m_first = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(280, -1), wxTE_PASSWORD);
+    m_second = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("New passphrase")), wxSizerFlags().CenterVertical());
+    grid->Add(m_first, wxSizerFlags().Expand());
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Again, to confirm")), wxSizerFlags().CenterVertical());
+    grid->Add(m_second, wxSizerFlags().Expand());
+    m_hint = new wxStaticText(this, wxID_ANY, wxString());
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    top->Add(grid, wxSizerFlags(1).Expand().Border(wxALL, 10));
+    top->Add(m_hint, wxSizerFlags().Border(wxLEFT | wxRIGHT, 10));
+    top->Add(new wxStaticText(this, wxID_ANY, _("Backups made before keep the old passphrase.")),
+             wxSizerFlags().Border(wxALL, 10));
+    top->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
+    SetSizer(top);
+    const auto update = [this](wxCommandEvent&) {
+        const auto hint = app::passphrase_strength(utf8(m_first->GetValue()));
+        m_hint->SetLabel(m_second->GetValue().empty() || m_second->GetValue() == m_first->GetValue()
+                             ? wxs(hint.advice)
+                             : _("The two passphrases differ."));
+    };
+    m_first->Bind(wxEVT_TEXT, update);
+    m_second->Bind(wxEVT_TEXT, update);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& e) {
+            e.Enable(m_first->GetValue() == m_second->GetValue() &&
+                     m_first->GetValue().utf8_string().size() >= storage::k_min_passphrase_length);
+        },
+        wxID_OK);
+    Fit();
+    CentreOnParent();
+}
+
+} // namespace steadypay::gui

@@ -1,0 +1,575 @@
+#include "app/gui/main_frame.hpp"
+
+#include "app/gui/dialogs.hpp"
+#include "app/gui/unlock_dialog.hpp"
+#include "app/gui/util.hpp"
+
+#include <wx/aboutdlg.h>
+#include <wx/config.h>
+#include <wx/dialog.h>
+#include <wx/filedlg.h>
+#include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/notifmsg.h>
+#include <wx/persist/toplevel.h>
+#include <wx/sizer.h>
+#include <wx/statusbr.h>
+
+#include <algorithm>
+#include <atomic>
+
+#ifndef STEADYPAY_VERSION
+#define STEADYPAY_VERSION "0.0.0"
+#endif
+
+namespace steadypay::gui {
+
+namespace {
+
+std::atomic<std::int64_t> g_last_activity{0};
+
+std::int64_t now_seconds() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+enum MenuId {
+    id_new_store = wxID_HIGHEST + 1,
+    id_open_store,
+    id_import,
+    id_export,
+    id_backup,
+    id_passphrase,
+    id_lock,
+    id_add_bill,
+    id_add_income,
+    id_add_account,
+    id_record,
+    id_settings,
+    id_view_first, // seven views follow
+    id_horizon_30 = id_view_first + 7,
+    id_horizon_60,
+    id_horizon_90,
+    id_refresh,
+};
+
+} // namespace
+
+void MainFrame::touch() {
+    g_last_activity = now_seconds();
+}
+
+MainFrame::MainFrame(std::unique_ptr<Session> session, FrameOptions options)
+    : wxFrame(nullptr, wxID_ANY, _("Steadypay"), wxDefaultPosition, wxSize(1180, 860)), m_session(std::move(session)),
+      m_options(options), m_idle(this) {
+    SetName("main"); // for the remembered size and position
+    build_menus();
+    CreateStatusBar(2);
+    m_book = new wxNotebook(this, wxID_ANY);
+    m_dashboard = new DashboardPage(m_book, *this);
+    m_calendar = new CalendarPage(m_book, *this);
+    m_plan = new PlanPage(m_book, *this);
+    m_warnings = new WarningsPage(m_book, *this);
+    m_bills = new ItemsPage(m_book, *this, ListKind::bills);
+    m_incomes = new ItemsPage(m_book, *this, ListKind::incomes);
+    m_accounts = new ItemsPage(m_book, *this, ListKind::accounts);
+    m_book->AddPage(m_dashboard, _("Dashboard"));
+    m_book->AddPage(m_calendar, _("Calendar"));
+    m_book->AddPage(m_plan, _("Plan"));
+    m_book->AddPage(m_warnings, _("Warnings"));
+    m_book->AddPage(m_bills, _("Bills"));
+    m_book->AddPage(m_incomes, _("Incomes"));
+    m_book->AddPage(m_accounts, _("Accounts"));
+    m_dashboard->set_horizon(m_options.horizon);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(m_book, wxSizerFlags(1).Expand());
+    SetSizer(sizer);
+    wxPersistentRegisterAndRestore(this, "main");
+
+    touch();
+    m_idle.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        if (!m_session || now_seconds() - g_last_activity <= static_cast<std::int64_t>(m_options.lock_minutes) * 60) {
+            return;
+        }
+        // A dialog left open holds the household it was opened on: cancel it (nothing half-entered
+        // is saved) and lock once it has closed.
+        bool cancelled = false;
+        for (wxWindow* w : wxTopLevelWindows) {
+            if (auto* d = dynamic_cast<wxDialog*>(w); d && d->IsModal()) {
+                d->EndModal(wxID_CANCEL);
+                cancelled = true;
+            }
+        }
+        if (cancelled) {
+            CallAfter([this] { lock(); });
+        } else {
+            lock();
+        }
+    });
+    m_idle.Start(10'000);
+    refresh_pages();
+    recompute();
+}
+
+MainFrame::~MainFrame() {
+    m_idle.Stop();
+    // A worker may still be computing: wait, so it never posts to a window that is gone.
+    for (auto& w : m_workers) {
+        if (w.thread.joinable()) {
+            w.thread.join();
+        }
+    }
+}
+
+void MainFrame::build_menus() {
+    auto* file = new wxMenu;
+    file->Append(id_new_store, _("&New store...\tCtrl+N"));
+    file->Append(id_open_store, _("&Open store...\tCtrl+O"));
+    file->AppendSeparator();
+    file->Append(id_import, _("&Import household file...\tCtrl+I"));
+    file->Append(id_export, _("&Export household file...\tCtrl+E"));
+    file->AppendSeparator();
+    file->Append(id_backup, _("&Back up...\tCtrl+B"));
+    file->Append(id_passphrase, _("Change &passphrase..."));
+    file->AppendSeparator();
+    file->Append(id_lock, _("&Lock\tCtrl+L"));
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+    auto* edit = new wxMenu;
+    edit->Append(id_add_bill, _("Add &bill...\tCtrl+Shift+B"));
+    edit->Append(id_add_income, _("Add &income...\tCtrl+Shift+I"));
+    edit->Append(id_add_account, _("Add &account...\tCtrl+Shift+A"));
+    edit->AppendSeparator();
+    edit->Append(id_record, _("&Record a payment...\tCtrl+R"));
+    edit->AppendSeparator();
+    edit->Append(id_settings, _("Household &settings...\tCtrl+,"));
+    auto* view = new wxMenu;
+    const wxString views[] = {_("&Dashboard"), _("&Calendar"), _("&Plan"),    _("&Warnings"),
+                              _("&Bills"),     _("&Incomes"),  _("&Accounts")};
+    for (int i = 0; i < 7; ++i) {
+        view->Append(id_view_first + i, views[i] + wxString::Format("\tCtrl+%d", i + 1));
+    }
+    view->AppendSeparator();
+    view->AppendRadioItem(id_horizon_30, _("Next 30 days"));
+    view->AppendRadioItem(id_horizon_60, _("Next 60 days"));
+    view->AppendRadioItem(id_horizon_90, _("Next 90 days"));
+    view->Check(m_options.horizon <= 30   ? id_horizon_30
+                : m_options.horizon <= 60 ? id_horizon_60
+                                          : id_horizon_90,
+                true);
+    view->AppendSeparator();
+    view->Append(id_refresh, _("&Refresh\tF5"));
+    auto* help = new wxMenu;
+    help->Append(wxID_ABOUT, _("&About Steadypay"));
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(edit, _("&Edit"));
+    bar->Append(view, _("&View"));
+    bar->Append(help, _("&Help"));
+    SetMenuBar(bar);
+
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { open_store(true); }, id_new_store);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { open_store(false); }, id_open_store);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { import_household(); }, id_import);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { export_household(); }, id_export);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { backup(); }, id_backup);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { change_passphrase(); }, id_passphrase);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { lock(); }, id_lock);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { add_item(ListKind::bills); }, id_add_bill);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { add_item(ListKind::incomes); }, id_add_income);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { add_item(ListKind::accounts); }, id_add_account);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { record_payment({}, std::nullopt); }, id_record);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { settings(); }, id_settings);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent& e) { show_page(static_cast<PageIndex>(e.GetId() - id_view_first)); },
+        id_view_first, id_view_first + 6);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent& e) { set_horizon(30 * (e.GetId() - id_horizon_30 + 1)); }, id_horizon_30,
+        id_horizon_90);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { recompute(); }, id_refresh);
+    Bind(
+        wxEVT_MENU,
+        [](wxCommandEvent&) {
+            wxAboutDialogInfo info;
+            info.SetName("Steadypay");
+            info.SetVersion(STEADYPAY_VERSION);
+            info.SetDescription(
+                _("Forecasts your balance day by day, pays bills in the right order when money is short, "
+                  "and warns you before an overdraft or a missed payment."));
+            wxAboutBox(info);
+        },
+        wxID_ABOUT);
+    // Menu items that need an open store, or something to act on.
+    for (int id : {id_import, id_export, id_backup, id_passphrase, id_lock, id_add_bill, id_add_income, id_add_account,
+                   id_record, id_settings, id_refresh}) {
+        Bind(
+            wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_session != nullptr); }, id);
+    }
+}
+
+ItemsPage* MainFrame::items(ListKind kind) const {
+    return kind == ListKind::bills ? m_bills : kind == ListKind::incomes ? m_incomes : m_accounts;
+}
+
+void MainFrame::show_page(PageIndex page) {
+    m_book->SetSelection(static_cast<std::size_t>(page));
+}
+
+void MainFrame::refresh_pages() {
+    if (!m_session) {
+        return;
+    }
+    const auto& h = m_session->household();
+    const Derived* d = m_derived ? &*m_derived : nullptr;
+    SetTitle(wxString::Format(_("Steadypay: %s"), wxs(h.name)));
+    SetStatusText(wxs(m_session->path().string()), 0);
+    for (Page* p :
+         std::initializer_list<Page*>{m_dashboard, m_calendar, m_plan, m_warnings, m_bills, m_incomes, m_accounts}) {
+        p->show(h, d);
+    }
+}
+
+void MainFrame::recompute() {
+    if (!m_session) {
+        return;
+    }
+    const auto generation = ++m_generation;
+    SetStatusText(_("Working out the forecast and the plan..."), 1);
+    auto household = m_session->household();
+    auto acknowledged = m_session->acknowledged();
+    const auto today = m_session->today();
+    const int days = m_options.horizon;
+    // The forecast takes microseconds: the screens get their numbers now. Plans for large or
+    // tight households take a moment: that is worked out off the UI thread.
+    apply(derive_forecast(household, today, days), generation);
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    std::thread worker([this, generation, done, household = std::move(household),
+                        acknowledged = std::move(acknowledged), today, days]() mutable {
+        auto result = std::make_shared<core::Result<Derived>>(derive(household, today, days, acknowledged));
+        CallAfter([this, result, generation] { apply(std::move(*result), generation); });
+        *done = true;
+    });
+    m_workers.push_back(Worker{std::move(worker), done});
+}
+
+void MainFrame::apply(core::Result<Derived> result, std::uint64_t generation) {
+    if (generation != m_generation || !m_session) {
+        return; // a newer computation is on its way, or the store was locked
+    }
+    // Finished workers can go (joining one that is done never waits long).
+    std::erase_if(m_workers, [](Worker& w) {
+        if (*w.done) {
+            w.thread.join();
+            return true;
+        }
+        return false;
+    });
+    if (!result) {
+        m_derived.reset();
+        SetStatusText(wxs(result.error().message), 1);
+        refresh_pages();
+        return;
+    }
+    m_derived = std::move(result).value();
+    SetStatusText(wxString::Format(_("Forecast from %s for %d days"), short_date(m_derived->today, m_derived->today),
+                                   m_derived->days),
+                  1);
+    refresh_pages();
+    if (m_derived->planned) {
+        notify_new_warnings(m_first_result);
+        m_first_result = false;
+    }
+}
+
+void MainFrame::notify_new_warnings(bool first) {
+    // One desktop notification per change, however many warnings it brought.
+    std::vector<const core::Warning*> fresh;
+    for (const auto& w : m_derived->warnings) {
+        if (!w.acknowledged && m_notified.insert(w.id).second && !first) {
+            fresh.push_back(&w); // not seen before, and not already known when the program started
+        }
+    }
+    if (fresh.empty()) {
+        return;
+    }
+    const bool critical =
+        std::any_of(fresh.begin(), fresh.end(), [](const auto* w) { return w->severity == core::Severity::critical; });
+    wxString title = wxs(fresh.front()->title);
+    wxString message = wxs(fresh.front()->message);
+    if (fresh.size() > 1) {
+        const auto count = static_cast<unsigned>(std::min<std::size_t>(fresh.size(), 1000));
+        title = wxString::Format(wxPLURAL("%u new warning", "%u new warnings", count), count);
+        message.clear();
+        for (const auto* w : fresh) {
+            message << wxs(w->title) << '\n';
+        }
+        message.Trim();
+    }
+    wxNotificationMessage note(title, message, this, critical ? wxICON_WARNING : wxICON_INFORMATION);
+    note.Show(wxNotificationMessage::Timeout_Auto);
+    ++m_notifications;
+}
+
+bool MainFrame::save(const core::Household& household, const std::string& command) {
+    if (!m_session) {
+        return false; // locked while a question was on screen
+    }
+    if (auto s = m_session->save(household, command); !s) {
+        wxMessageBox(wxs(s.error().message), _("Not saved"), wxOK | wxICON_ERROR, this);
+        return false;
+    }
+    refresh_pages();
+    recompute();
+    return true;
+}
+
+void MainFrame::record_payment(const std::string& item, std::optional<core::Date> due) {
+    if (!m_session) {
+        return;
+    }
+    const auto& h = m_session->household();
+    if (h.bills.empty() && h.incomes.empty()) {
+        wxMessageBox(_("There are no bills or incomes yet."), _("Record a payment"), wxOK, this);
+        return;
+    }
+    RecordDialog dialog(this, h, m_session->today(), item, due);
+    if (dialog.ShowModal() == wxID_OK) {
+        save(dialog.result(), "record");
+    }
+}
+
+void MainFrame::add_item(ListKind kind) {
+    edit_item(kind, {});
+}
+
+void MainFrame::edit_item(ListKind kind, const std::string& id) {
+    if (!m_session) {
+        return;
+    }
+    const auto& h = m_session->household();
+    if (kind == ListKind::accounts) {
+        AccountDialog dialog(this, h, id, m_session->today());
+        if (dialog.ShowModal() == wxID_OK) {
+            save(dialog.result(), id.empty() ? "accounts add" : "accounts edit");
+        }
+        return;
+    }
+    if (h.accounts.empty()) {
+        wxMessageBox(_("Add an account first: bills and incomes are paid from and into accounts."), _("No account"),
+                     wxOK, this);
+        return;
+    }
+    ItemDialog dialog(this, h, kind, id);
+    if (dialog.ShowModal() == wxID_OK) {
+        save(dialog.result(),
+             std::string(kind == ListKind::bills ? "bills" : "incomes") + (id.empty() ? " add" : " edit"));
+    }
+}
+
+void MainFrame::remove_item(ListKind kind, const std::string& id) {
+    auto h = m_session->household();
+    wxString name;
+    switch (kind) {
+    case ListKind::bills:
+        if (const auto* b = h.find_bill(id)) {
+            name = wxs(b->name);
+        }
+        std::erase_if(h.bills, [&](const core::Bill& b) { return b.id == id; });
+        std::erase_if(h.payments, [&](const core::Payment& p) { return p.item == id; });
+        break;
+    case ListKind::incomes:
+        if (const auto* x = h.find_income(id)) {
+            name = wxs(x->name);
+        }
+        std::erase_if(h.incomes, [&](const core::Income& x) { return x.id == id; });
+        std::erase_if(h.payments, [&](const core::Payment& p) { return p.item == id; });
+        break;
+    case ListKind::accounts:
+        if (const auto* a = h.find_account(id)) {
+            name = wxs(a->name);
+        }
+        for (const auto& b : h.bills) {
+            if (b.account == id) {
+                wxMessageBox(_("Bills or incomes use this account: move or remove them first."), _("Not removed"), wxOK,
+                             this);
+                return;
+            }
+        }
+        for (const auto& x : h.incomes) {
+            if (x.account == id) {
+                wxMessageBox(_("Bills or incomes use this account: move or remove them first."), _("Not removed"), wxOK,
+                             this);
+                return;
+            }
+        }
+        std::erase_if(h.accounts, [&](const core::Account& a) { return a.id == id; });
+        break;
+    }
+    if (wxMessageBox(
+            wxString::Format(_("Remove %s? Its payment records go with it; the audit log keeps their history."), name),
+            _("Remove"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) == wxYES) {
+        save(h, kind == ListKind::bills     ? "bills remove"
+                : kind == ListKind::incomes ? "incomes remove"
+                                            : "accounts remove");
+    }
+}
+
+void MainFrame::acknowledge(const std::string& warning_id) {
+    if (!m_session) {
+        return;
+    }
+    if (auto s = m_session->acknowledge(warning_id); !s) {
+        wxMessageBox(wxs(s.error().message), _("Not saved"), wxOK | wxICON_ERROR, this);
+        return;
+    }
+    recompute();
+}
+
+void MainFrame::set_horizon(int days) {
+    m_options.horizon = days;
+    wxConfigBase::Get()->Write("/view/horizon", days);
+    m_dashboard->set_horizon(days);
+    if (auto* bar = GetMenuBar()) {
+        bar->Check(days <= 30 ? id_horizon_30 : days <= 60 ? id_horizon_60 : id_horizon_90, true);
+    }
+    recompute();
+}
+
+void MainFrame::show_plan() {
+    show_page(plan_page);
+}
+
+void MainFrame::lock() {
+    if (!m_session) {
+        return;
+    }
+    const auto path = m_session->path();
+    // Close the store and forget everything on screen before asking again.
+    ++m_generation;
+    m_session.reset();
+    m_derived.reset();
+    static const core::Household empty; // pages keep a pointer: it must outlive this call
+    for (Page* p :
+         std::initializer_list<Page*>{m_dashboard, m_calendar, m_plan, m_warnings, m_bills, m_incomes, m_accounts}) {
+        p->show(empty, nullptr);
+    }
+    Hide();
+    UnlockDialog dialog(nullptr, path);
+    if (dialog.ShowModal() != wxID_OK) {
+        Close(true);
+        return;
+    }
+    m_session = dialog.take_session();
+    touch();
+    Show();
+    refresh_pages();
+    recompute();
+}
+
+void MainFrame::open_store(bool create) {
+    wxFileDialog files(this, create ? _("Create a new store") : _("Open a store"), wxString(),
+                       create ? wxString("steadypay.db") : wxString(), _("Steadypay stores (*.db)|*.db|All files|*"),
+                       create ? wxFD_SAVE : (wxFD_OPEN | wxFD_FILE_MUST_EXIST));
+    if (files.ShowModal() != wxID_OK) {
+        return;
+    }
+    const std::filesystem::path path = utf8(files.GetPath());
+    std::error_code ec;
+    if (create && std::filesystem::exists(path, ec)) {
+        wxMessageBox(_("That file already exists: Steadypay never overwrites a store."), _("Not created"), wxOK, this);
+        return;
+    }
+    UnlockDialog dialog(this, path);
+    if (dialog.ShowModal() != wxID_OK) {
+        return;
+    }
+    ++m_generation;
+    m_session = dialog.take_session();
+    m_derived.reset();
+    m_first_result = true;
+    m_notified.clear();
+    refresh_pages();
+    recompute();
+}
+
+void MainFrame::import_household() {
+    wxFileDialog files(this, _("Import a household file"), wxString(), wxString(),
+                       _("Household files (*.json)|*.json|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (files.ShowModal() != wxID_OK) {
+        return;
+    }
+    if (wxMessageBox(_("Replace this store's household with the file's? (Back up first if unsure.)"), _("Import"),
+                     wxYES_NO | wxNO_DEFAULT, this) != wxYES ||
+        !m_session) {
+        return;
+    }
+    if (auto s = m_session->import_household(utf8(files.GetPath())); !s) {
+        wxMessageBox(wxs(s.error().message), _("Not imported"), wxOK | wxICON_ERROR, this);
+        return;
+    }
+    refresh_pages();
+    recompute();
+}
+
+void MainFrame::export_household() {
+    wxFileDialog files(this, _("Export the household"), wxString(), "household.json",
+                       _("Household files (*.json)|*.json"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (files.ShowModal() == wxID_OK && m_session) {
+        if (auto s = m_session->export_household(utf8(files.GetPath())); !s) {
+            wxMessageBox(wxs(s.error().message), _("Not exported"), wxOK | wxICON_ERROR, this);
+        }
+    }
+}
+
+void MainFrame::backup() {
+    wxFileDialog files(this, _("Back up the store"), wxString(), "steadypay-backup.db",
+                       _("Steadypay stores (*.db)|*.db"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (files.ShowModal() != wxID_OK || !m_session) {
+        return;
+    }
+    wxBusyCursor busy;
+    if (auto s = m_session->backup(utf8(files.GetPath())); !s) {
+        wxMessageBox(wxs(s.error().message), _("No backup"), wxOK | wxICON_ERROR, this);
+        return;
+    }
+    SetStatusText(_("Backup written; it opens with this store's passphrase."), 1);
+}
+
+void MainFrame::change_passphrase() {
+    NewPassphraseDialog dialog(this);
+    if (dialog.ShowModal() != wxID_OK || !m_session) {
+        return;
+    }
+    wxBusyCursor busy;
+    if (auto s = m_session->change_passphrase(storage::Passphrase(utf8(dialog.passphrase()))); !s) {
+        wxMessageBox(wxs(s.error().message), _("Not changed"), wxOK | wxICON_ERROR, this);
+        return;
+    }
+    SetStatusText(_("Passphrase changed."), 1);
+}
+
+void MainFrame::settings() {
+    SettingsDialog dialog(this, m_session->household(), m_options.lock_minutes);
+    if (dialog.ShowModal() != wxID_OK) {
+        return;
+    }
+    m_options.lock_minutes = dialog.lock_minutes();
+    wxConfigBase::Get()->Write("/security/lock_minutes", m_options.lock_minutes);
+    save(dialog.result(), "settings");
+}
+
+} // namespace steadypay::gui

@@ -1,0 +1,654 @@
+#include "app/gui/pages.hpp"
+
+#include "app/common/plan_report.hpp"
+#include "app/common/report.hpp"
+#include "app/gui/forecast_chart.hpp"
+#include "app/gui/month_grid.hpp"
+#include "app/gui/util.hpp"
+#include "core/schedule_presets.hpp"
+
+#include <wx/button.h>
+#include <wx/sizer.h>
+
+namespace steadypay::gui {
+
+namespace {
+
+wxStaticText* heading(wxWindow* parent, const wxString& text) {
+    auto* t = new wxStaticText(parent, wxID_ANY, text);
+    t->SetFont(t->GetFont().Bold());
+    return t;
+}
+
+wxString money_text(const core::Money& m) {
+    return wxs(m.to_string());
+}
+
+wxString schedule_text(const core::Schedule& s) {
+    if (const auto preset = core::detect_preset(s.rule)) {
+        return wxs(core::describe(*preset));
+    }
+    return wxs(s.rrule);
+}
+
+} // namespace
+
+// AccountPicker ---------------------------------------------------------------------------------
+
+AccountPicker::AccountPicker(wxWindow* parent) : wxChoice(parent, wxID_ANY) {}
+
+void AccountPicker::set(const core::Household& h) {
+    const int keep = GetSelection();
+    Clear();
+    for (const auto& a : h.accounts) {
+        Append(wxs(a.name));
+    }
+    SetSelection(keep >= 0 && static_cast<std::size_t>(keep) < h.accounts.size() ? keep : 0);
+    Show(h.accounts.size() > 1);
+}
+
+std::size_t AccountPicker::account() const {
+    return GetSelection() < 0 ? 0 : static_cast<std::size_t>(GetSelection());
+}
+
+// Dashboard -------------------------------------------------------------------------------------
+
+DashboardPage::DashboardPage(wxWindow* parent, Controller& controller) : Page(parent, controller) {
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    m_account = new AccountPicker(this);
+    top->Add(m_account, wxSizerFlags().Border(wxALL, 8));
+
+    auto* figures = new wxBoxSizer(wxHORIZONTAL);
+    const auto big = [this](wxStaticText* t) {
+        t->SetFont(t->GetFont().Bold().Scaled(2.2f));
+        return t;
+    };
+    auto* today_box = new wxBoxSizer(wxVERTICAL);
+    today_box->Add(new wxStaticText(this, wxID_ANY, _("Safe to spend today")));
+    m_safe = big(new wxStaticText(this, wxID_ANY, "-"));
+    today_box->Add(m_safe);
+    auto* until_box = new wxBoxSizer(wxVERTICAL);
+    m_until_label = new wxStaticText(this, wxID_ANY, _("Safe to spend until the next income"));
+    until_box->Add(m_until_label);
+    m_until = big(new wxStaticText(this, wxID_ANY, "-"));
+    until_box->Add(m_until);
+    figures->Add(today_box, wxSizerFlags(1).Border(wxRIGHT, 24));
+    figures->Add(until_box, wxSizerFlags(1));
+    top->Add(figures, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 12));
+
+    m_banner_panel = new wxPanel(this);
+    auto* banner_sizer = new wxBoxSizer(wxHORIZONTAL);
+    m_banner = new wxStaticText(m_banner_panel, wxID_ANY, _("Working out the forecast..."));
+    m_banner->SetFont(m_banner->GetFont().Bold());
+    auto* to_plan = new wxButton(m_banner_panel, wxID_ANY, _("See the plan"));
+    banner_sizer->Add(m_banner, wxSizerFlags(1).CenterVertical().Border(wxALL, 10));
+    banner_sizer->Add(to_plan, wxSizerFlags().CenterVertical().Border(wxALL, 6));
+    m_banner_panel->SetSizer(banner_sizer);
+    top->Add(m_banner_panel, wxSizerFlags().Expand().Border(wxALL, 8));
+    to_plan->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_controller.show_plan(); });
+
+    const wxString horizons[] = {_("30 days"), _("60 days"), _("90 days")};
+    m_horizon = new wxRadioBox(this, wxID_ANY, _("Forecast"), wxDefaultPosition, wxDefaultSize, 3, horizons, 3);
+    m_horizon->SetSelection(2);
+    top->Add(m_horizon, wxSizerFlags().Border(wxLEFT, 8));
+    m_chart = new ForecastChart(this);
+    top->Add(m_chart, wxSizerFlags(3).Expand().Border(wxALL, 8));
+
+    top->Add(heading(this, _("Upcoming payments, in the order of the plan")), wxSizerFlags().Border(wxLEFT, 8));
+    m_upcoming = new RowsModel;
+    m_upcoming_list =
+        make_list(this, m_upcoming,
+                  {{_("Date"), 120}, {_("Bill"), 170}, {_("Amount"), 90}, {_("What to do"), 190}, {_("Why"), 600}});
+    top->Add(m_upcoming_list, wxSizerFlags(2).Expand().Border(wxALL, 8));
+    SetSizer(top);
+
+    m_account->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh(); });
+    m_horizon->Bind(wxEVT_RADIOBOX,
+                    [this](wxCommandEvent&) { m_controller.set_horizon(30 * (m_horizon->GetSelection() + 1)); });
+    m_upcoming_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
+        if (const auto row = selected_row(m_upcoming_list); row && *row < m_upcoming_refs.size()) {
+            m_controller.record_payment(m_upcoming_refs[*row].first, m_upcoming_refs[*row].second);
+        }
+    });
+}
+
+void DashboardPage::set_horizon(int days) {
+    m_horizon->SetSelection(std::clamp(days / 30 - 1, 0, 2));
+}
+
+std::size_t DashboardPage::upcoming_rows() const {
+    return m_upcoming->size();
+}
+
+void DashboardPage::show(const core::Household& household, const Derived* derived) {
+    m_household = &household;
+    m_derived = derived;
+    m_account->set(household);
+    refresh();
+}
+
+void DashboardPage::refresh() {
+    if (!m_household) {
+        return;
+    }
+    const auto& h = *m_household;
+    if (!m_derived || h.accounts.empty()) {
+        m_safe->SetLabel("-");
+        m_until->SetLabel("-");
+        m_banner->SetLabel(h.accounts.empty() ? _("Add an account to see your forecast (Edit > Add account).")
+                                              : _("Working out the forecast..."));
+        m_banner_panel->SetBackgroundColour(wxColour(235, 235, 235));
+        m_chart->clear();
+        m_upcoming->set_rows({});
+        Layout();
+        return;
+    }
+    const auto& d = *m_derived;
+    const std::size_t a = std::min(m_account->account(), d.forecast.accounts.size() - 1);
+    const auto& af = d.forecast.accounts[a];
+    m_safe->SetLabel(money_text(af.safe_to_spend));
+    m_until->SetLabel(money_text(af.safe_to_spend_until_next_income));
+    m_until_label->SetLabel(af.next_income
+                                ? wxString::Format(_("Safe to spend until %s"), short_date(*af.next_income, d.today))
+                                : _("No income expected in these days"));
+    m_safe->SetForegroundColour(af.safe_to_spend.is_zero() ? colours::overdraft : colours::good);
+
+    // The banner: the next shortfall, or the all-clear.
+    const core::Shortfall* next = nullptr;
+    for (const auto& s : d.forecast.shortfalls) {
+        if (s.account == af.account &&
+            (!next || s.start < next->start || (s.start == next->start && s.kind == core::ShortfallKind::overdraft))) {
+            next = &s;
+        }
+    }
+    if (!next) {
+        m_banner->SetLabel(wxString::Format(_("No shortfall in the next %d days."), d.days));
+        m_banner_panel->SetBackgroundColour(colours::good_fill);
+    } else {
+        const bool overdraft = next->kind == core::ShortfallKind::overdraft;
+        wxString text = wxString::Format(overdraft ? _("You would run short on %s: %s goes down to %s.")
+                                                   : _("Below your cushion from %s: %s goes down to %s."),
+                                         short_date(next->start, d.today), wxs(h.accounts[af.account].name),
+                                         money_text(next->deepest));
+        int changes = 0;
+        for (const auto& dec : d.plan.decisions) {
+            const bool here = d.plan.occurrences[dec.occurrence].account == af.account;
+            changes += here && dec.action != core::PlanAction::pay ? 1 : 0;
+        }
+        if (!d.planned) {
+            text += " " + _("Working out what to do...");
+        } else if (!d.plan.feasible) {
+            text += " " + _("No order of payments avoids every overdraft: the plan shows the least costly one.");
+        } else if (changes > 0) {
+            text +=
+                " " + wxString::Format(wxPLURAL("The plan avoids it with %d change.",
+                                                "The plan avoids it with %d changes.", static_cast<unsigned>(changes)),
+                                       changes);
+        }
+        m_banner->SetLabel(text);
+        m_banner_panel->SetBackgroundColour(overdraft ? colours::overdraft_fill : colours::below_cushion_fill);
+    }
+    m_chart->set(h, d.forecast, a, 30 * (m_horizon->GetSelection() + 1));
+
+    std::vector<std::vector<wxString>> rows;
+    std::vector<std::optional<wxColour>> colours_of;
+    m_upcoming_refs.clear();
+    for (const auto& dec : d.plan.decisions) {
+        const auto& o = d.plan.occurrences[dec.occurrence];
+        if (o.account != af.account) {
+            continue;
+        }
+        const auto& bill = h.bills[o.item];
+        rows.push_back({dec.pay_date ? short_date(*dec.pay_date, d.today) : _("(hold)"), wxs(bill.name),
+                        money_text(dec.pay_date ? dec.amount : dec.full_amount), wxs(app::action_label(h, d.plan, dec)),
+                        wxs(dec.reason)});
+        colours_of.push_back(dec.action == core::PlanAction::pay ? std::nullopt
+                                                                 : std::optional<wxColour>(colours::below_cushion));
+        m_upcoming_refs.emplace_back(bill.id, o.due.due);
+    }
+    m_upcoming->set_rows(std::move(rows), std::move(colours_of));
+    Layout();
+    Refresh();
+}
+
+// Calendar --------------------------------------------------------------------------------------
+
+CalendarPage::CalendarPage(wxWindow* parent, Controller& controller) : Page(parent, controller) {
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    auto* prev = new wxButton(this, wxID_ANY, "<", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    auto* next = new wxButton(this, wxID_ANY, ">", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    prev->SetToolTip(_("Previous month"));
+    next->SetToolTip(_("Next month"));
+    m_month_label = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(200, -1),
+                                     wxALIGN_CENTRE_HORIZONTAL | wxST_NO_AUTORESIZE);
+    m_month_label->SetFont(m_month_label->GetFont().Bold().Scaled(1.2f));
+    m_account = new AccountPicker(this);
+    bar->Add(prev, wxSizerFlags().CenterVertical());
+    bar->Add(m_month_label, wxSizerFlags().CenterVertical().Border(wxLEFT | wxRIGHT, 8));
+    bar->Add(next, wxSizerFlags().CenterVertical());
+    bar->AddStretchSpacer();
+    bar->Add(m_account, wxSizerFlags().CenterVertical());
+    top->Add(bar, wxSizerFlags().Expand().Border(wxALL, 8));
+    m_grid = new MonthGrid(this);
+    top->Add(m_grid, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
+    m_details = new wxStaticText(this, wxID_ANY, _("Click a day to see its payments and balance."));
+    top->Add(m_details, wxSizerFlags().Expand().Border(wxALL, 8));
+    SetSizer(top);
+
+    const auto step = [this](int months) {
+        m_month = m_month + date::months{months};
+        refresh();
+    };
+    prev->Bind(wxEVT_BUTTON, [step](wxCommandEvent&) { step(-1); });
+    next->Bind(wxEVT_BUTTON, [step](wxCommandEvent&) { step(+1); });
+    m_account->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh(); });
+    m_grid->on_select([this](core::Date day) {
+        if (!m_derived || !m_household) {
+            return;
+        }
+        const auto& f = m_derived->forecast;
+        const std::size_t a = std::min(m_account->account(), f.accounts.size() - 1);
+        wxString text = wxs(core::to_weekday_iso(day));
+        for (const auto& dbal : f.accounts[a].days) {
+            if (dbal.date == day) {
+                text +=
+                    ": " + wxString::Format(_("lowest %s, closing %s"), money_text(dbal.low), money_text(dbal.close));
+            }
+        }
+        for (const auto& e : f.events) {
+            if (e.date == day && e.account == f.accounts[a].account) {
+                text += "\n   " + wxs(app::occurrence_label(*m_household, f.occurrences[e.occurrence], f.from)) + "  " +
+                        wxs(app::signed_amount(e.amount));
+            }
+        }
+        m_details->SetLabel(text);
+        Layout();
+    });
+}
+
+std::size_t CalendarPage::shortfall_days_shown() const {
+    return m_grid->count(DayCell::State::overdraft) + m_grid->count(DayCell::State::below_cushion);
+}
+
+void CalendarPage::show(const core::Household& household, const Derived* derived) {
+    m_household = &household;
+    m_derived = derived;
+    m_account->set(household);
+    if (derived && !m_month_set) {
+        const date::year_month_day ymd{derived->today};
+        m_month = ymd.year() / ymd.month();
+        m_month_set = true;
+    }
+    refresh();
+}
+
+void CalendarPage::refresh() {
+    m_month_label->SetLabel(wxDateTime(1, static_cast<wxDateTime::Month>(static_cast<unsigned>(m_month.month()) - 1),
+                                       static_cast<int>(m_month.year()))
+                                .Format("%B %Y"));
+    std::map<core::Date, DayCell> cells;
+    if (m_derived && m_household && !m_derived->forecast.accounts.empty()) {
+        const auto& f = m_derived->forecast;
+        const std::size_t a = std::min(m_account->account(), f.accounts.size() - 1);
+        const auto& af = f.accounts[a];
+        const auto cushion = m_household->accounts[af.account].cushion;
+        for (const auto& d : af.days) {
+            auto& c = cells[d.date];
+            c.balance = money_text(d.close);
+            c.state = d.low.is_negative() ? DayCell::State::overdraft
+                      : d.low < cushion   ? DayCell::State::below_cushion
+                                          : DayCell::State::ok;
+        }
+        for (const auto& e : f.events) {
+            if (e.account != af.account) {
+                continue;
+            }
+            auto& c = cells[e.date];
+            c.lines.push_back(wxs(core::item_name(*m_household, f.occurrences[e.occurrence])) + " " +
+                              wxs(app::signed_amount(e.amount)));
+            c.incoming.push_back(e.amount.is_positive());
+        }
+    }
+    m_grid->set(m_month, std::move(cells), m_derived ? m_derived->today : core::Date{});
+    Layout();
+}
+
+// Plan ------------------------------------------------------------------------------------------
+
+PlanPage::PlanPage(wxWindow* parent, Controller& controller) : Page(parent, controller) {
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    m_summary = new wxStaticText(this, wxID_ANY, wxString());
+    m_summary->SetFont(m_summary->GetFont().Bold());
+    top->Add(m_summary, wxSizerFlags().Expand().Border(wxALL, 10));
+    m_rows = new RowsModel;
+    m_list = make_list(this, m_rows,
+                       {{_("Pay on"), 120},
+                        {_("Bill"), 170},
+                        {_("Amount"), 90},
+                        {_("Plan"), 190},
+                        {_("Days late"), 80},
+                        {_("Late fee"), 80},
+                        {_("Credit report"), 110},
+                        {_("Shut-off risk"), 110}});
+    top->Add(m_list, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
+    top->Add(heading(this, _("Why")), wxSizerFlags().Border(wxLEFT | wxTOP, 10));
+    m_reason = new wxStaticText(this, wxID_ANY, _("Select a payment to see why the plan does it this way."));
+    top->Add(m_reason, wxSizerFlags().Expand().Border(wxALL, 10));
+    top->Add(heading(this, _("What happens if it is not paid")), wxSizerFlags().Border(wxLEFT, 10));
+    m_timeline = new wxStaticText(this, wxID_ANY, wxString());
+    top->Add(m_timeline, wxSizerFlags().Expand().Border(wxALL, 10));
+    SetSizer(top);
+    m_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_details(); });
+    m_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
+        if (const auto row = selected_row(m_list); row && m_derived) {
+            const auto& o = m_derived->plan.occurrences[m_derived->plan.decisions[*row].occurrence];
+            m_controller.record_payment(m_household->bills[o.item].id, o.due.due);
+        }
+    });
+}
+
+std::size_t PlanPage::decision_rows() const {
+    return m_rows->size();
+}
+
+void PlanPage::show(const core::Household& household, const Derived* derived) {
+    m_household = &household;
+    m_derived = derived;
+    if (!derived || !derived->planned) {
+        m_summary->SetLabel(_("Working out the plan..."));
+        m_rows->set_rows({});
+        m_reason->SetLabel(wxString());
+        m_timeline->SetLabel(wxString());
+        return;
+    }
+    const auto& p = derived->plan;
+    int late = 0;
+    for (int n : p.cost.late_by_priority) {
+        late += n;
+    }
+    wxString summary;
+    if (!p.feasible) {
+        summary = _("No order of payments avoids an overdraft in these days. Call your bank and the billers below.");
+    } else if (p.cost.moved == 0 && p.cost.minimum_payments == 0) {
+        summary = _("Every bill can be paid as scheduled without an overdraft.");
+    } else {
+        summary = _("Follow this plan and nothing is overdrawn.");
+    }
+    summary += "\n" + wxString::Format(_("Late fees: %s. Payments past their grace period: %d. Reported to credit "
+                                         "bureaus: %d. Minimum-only payments: %d. Days late in all: %d."),
+                                       money_text(p.late_fees), late, p.cost.reported_late, p.cost.minimum_payments,
+                                       p.cost.days_late);
+    if (!p.optimal) {
+        summary += "\n" + _("This is the best plan found in the time allowed; a better one may exist.");
+    }
+    m_summary->SetLabel(summary);
+    std::vector<std::vector<wxString>> rows;
+    std::vector<std::optional<wxColour>> colours_of;
+    for (const auto& d : p.decisions) {
+        const auto& o = p.occurrences[d.occurrence];
+        rows.push_back({d.pay_date ? short_date(*d.pay_date, derived->today) : _("(hold)"),
+                        wxs(household.bills[o.item].name), money_text(d.pay_date ? d.amount : d.full_amount),
+                        wxs(app::action_label(household, p, d)), wxString::Format("%d", d.days_late),
+                        money_text(d.late_fee), d.reported_late ? _("reported late") : wxString("-"),
+                        d.shutoff_risk ? _("at risk") : wxString("-")});
+        colours_of.push_back(d.late                              ? std::optional<wxColour>(colours::overdraft)
+                             : d.action != core::PlanAction::pay ? std::optional<wxColour>(colours::below_cushion)
+                                                                 : std::nullopt);
+    }
+    m_rows->set_rows(std::move(rows), std::move(colours_of));
+    show_details();
+    Layout();
+}
+
+void PlanPage::show_details() {
+    const auto row = selected_row(m_list);
+    if (!row || !m_derived || *row >= m_derived->plan.decisions.size()) {
+        return;
+    }
+    const auto& d = m_derived->plan.decisions[*row];
+    const auto today = m_derived->today;
+    m_reason->SetLabel(wxs(d.reason));
+    const auto& t = d.timeline;
+    const auto& bill = m_household->bills[m_derived->plan.occurrences[d.occurrence].item];
+    wxString text = wxString::Format(_("Due %s"), short_date(t.due, today));
+    text += "  >  " + (bill.late_fee.is_zero()
+                           ? wxString::Format(_("grace ends %s"), short_date(t.grace_ends, today))
+                           : wxString::Format(_("grace ends %s (then a %s late fee)"), short_date(t.grace_ends, today),
+                                              money_text(bill.late_fee)));
+    if (t.reported_late_on) {
+        text += "  >  " + wxString::Format(_("reported late from %s"), short_date(*t.reported_late_on, today));
+    }
+    if (t.shutoff_risk_on) {
+        text += "  >  " + wxString::Format(_("shut-off risk from %s"), short_date(*t.shutoff_risk_on, today));
+    }
+    if (!bill.hardship_contact.empty()) {
+        text += "\n" + wxString::Format(_("To ask for more time: %s"), wxs(bill.hardship_contact));
+    }
+    m_timeline->SetLabel(text);
+    Layout();
+}
+
+// Warnings --------------------------------------------------------------------------------------
+
+WarningsPage::WarningsPage(wxWindow* parent, Controller& controller) : Page(parent, controller) {
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    m_show_acknowledged = new wxCheckBox(this, wxID_ANY, _("Show acknowledged warnings"));
+    top->Add(m_show_acknowledged, wxSizerFlags().Border(wxALL, 8));
+    m_rows = new RowsModel;
+    m_list = make_list(this, m_rows, {{_("How urgent"), 100}, {_("When"), 170}, {_("What"), 520}});
+    top->Add(m_list, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 8));
+    m_details = new wxStaticText(this, wxID_ANY, wxString());
+    top->Add(m_details, wxSizerFlags().Expand().Border(wxALL, 10));
+    auto* ack = new wxButton(this, wxID_ANY, _("&Acknowledge"));
+    ack->SetToolTip(_("Hide this warning for good; a new situation raises a new warning"));
+    top->Add(ack, wxSizerFlags().Border(wxALL, 8));
+    SetSizer(top);
+    m_show_acknowledged->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { refresh(); });
+    m_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_details(); });
+    ack->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (const auto row = selected_row(m_list); row && *row < m_shown.size()) {
+            m_controller.acknowledge(m_shown[*row]->id);
+        }
+    });
+    ack->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
+        const auto row = selected_row(m_list);
+        e.Enable(row && *row < m_shown.size() && !m_shown[*row]->acknowledged);
+    });
+}
+
+std::size_t WarningsPage::warning_rows() const {
+    return m_rows->size();
+}
+
+void WarningsPage::show(const core::Household& household, const Derived* derived) {
+    m_household = &household;
+    m_derived = derived;
+    refresh();
+}
+
+void WarningsPage::refresh() {
+    m_shown.clear();
+    std::vector<std::vector<wxString>> rows;
+    std::vector<std::optional<wxColour>> colours_of;
+    if (m_derived) {
+        for (const auto& w : m_derived->warnings) {
+            if (w.acknowledged && !m_show_acknowledged->GetValue()) {
+                continue;
+            }
+            m_shown.push_back(&w);
+            const wxString urgency = w.severity == core::Severity::critical  ? _("Urgent")
+                                     : w.severity == core::Severity::warning ? _("Warning")
+                                                                             : _("Note");
+            const wxString when =
+                w.days_until == 0 ? _("today")
+                : w.days_until > 0
+                    ? wxString::Format(wxPLURAL("in %d day", "in %d days", static_cast<unsigned>(w.days_until)),
+                                       w.days_until)
+                    : wxString::Format(wxPLURAL("%d day ago", "%d days ago", static_cast<unsigned>(-w.days_until)),
+                                       -w.days_until);
+            rows.push_back({urgency + (w.acknowledged ? " " + _("(seen)") : wxString()),
+                            short_date(w.date, m_derived->today) + ", " + when, wxs(w.title)});
+            colours_of.push_back(w.acknowledged                           ? std::optional<wxColour>(colours::muted)
+                                 : w.severity == core::Severity::critical ? std::optional<wxColour>(colours::overdraft)
+                                                                          : std::nullopt);
+        }
+    }
+    m_rows->set_rows(std::move(rows), std::move(colours_of));
+    m_details->SetLabel(m_derived && !m_derived->planned ? _("Working out the plan and the warnings...")
+                        : m_shown.empty()                ? _("Nothing needs your attention.")
+                                                         : _("Select a warning to see what to do."));
+    Layout();
+}
+
+void WarningsPage::show_details() {
+    const auto row = selected_row(m_list);
+    if (!row || *row >= m_shown.size()) {
+        return;
+    }
+    const auto& w = *m_shown[*row];
+    wxString text = wxs(w.message);
+    for (const auto& a : w.actions) {
+        text += "\n  - " + wxs(a);
+    }
+    m_details->SetLabel(text);
+    m_details->Wrap(GetClientSize().x - 30);
+    Layout();
+}
+
+// Bills, incomes, accounts ---------------------------------------------------------------------
+
+ItemsPage::ItemsPage(wxWindow* parent, Controller& controller, ListKind kind) : Page(parent, controller), m_kind(kind) {
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    m_rows = new RowsModel;
+    switch (kind) {
+    case ListKind::bills:
+        m_list = make_list(this, m_rows,
+                           {{_("Bill"), 170},
+                            {_("Amount"), 120},
+                            {_("When"), 300},
+                            {_("Next due"), 110},
+                            {_("Priority"), 200},
+                            {_("Autopay"), 80},
+                            {_("Grace"), 70},
+                            {_("Late fee"), 80}});
+        break;
+    case ListKind::incomes:
+        m_list = make_list(
+            this, m_rows,
+            {{_("Income"), 170}, {_("Amount"), 120}, {_("When"), 300}, {_("Next"), 110}, {_("Account"), 170}});
+        break;
+    case ListKind::accounts:
+        m_list = make_list(this, m_rows,
+                           {{_("Account"), 200},
+                            {_("Balance"), 110},
+                            {_("As of"), 110},
+                            {_("Cushion"), 100},
+                            {_("Overdraft limit"), 120},
+                            {_("Safe to spend"), 120}});
+        break;
+    }
+    top->Add(m_list, wxSizerFlags(1).Expand().Border(wxALL, 8));
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* add_button = new wxButton(this, wxID_ADD, _("&Add..."));
+    auto* edit_button = new wxButton(this, wxID_EDIT, kind == ListKind::accounts ? _("&Update...") : _("&Edit..."));
+    auto* remove_button = new wxButton(this, wxID_REMOVE, _("&Remove"));
+    buttons->Add(add_button);
+    buttons->Add(edit_button, wxSizerFlags().Border(wxLEFT, 6));
+    buttons->Add(remove_button, wxSizerFlags().Border(wxLEFT, 6));
+    if (kind != ListKind::accounts) {
+        auto* record = new wxButton(this, wxID_ANY, _("Record a &payment..."));
+        buttons->Add(record, wxSizerFlags().Border(wxLEFT, 18));
+        record->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            if (const auto id = selected_id()) {
+                m_controller.record_payment(*id, std::nullopt);
+            }
+        });
+        record->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(selected_id().has_value()); });
+    }
+    top->Add(buttons, wxSizerFlags().Border(wxALL, 8));
+    SetSizer(top);
+    add_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_controller.add_item(m_kind); });
+    edit_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (const auto id = selected_id()) {
+            m_controller.edit_item(m_kind, *id);
+        }
+    });
+    remove_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (const auto id = selected_id()) {
+            m_controller.remove_item(m_kind, *id);
+        }
+    });
+    for (auto* b : {edit_button, remove_button}) {
+        b->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(selected_id().has_value()); });
+    }
+    m_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
+        if (const auto id = selected_id()) {
+            m_controller.edit_item(m_kind, *id);
+        }
+    });
+}
+
+std::size_t ItemsPage::rows() const {
+    return m_rows->size();
+}
+
+std::optional<std::string> ItemsPage::selected_id() const {
+    const auto row = selected_row(m_list);
+    if (!row || *row >= m_ids.size()) {
+        return std::nullopt;
+    }
+    return m_ids[*row];
+}
+
+void ItemsPage::show(const core::Household& h, const Derived* derived) {
+    std::vector<std::vector<wxString>> rows;
+    m_ids.clear();
+    const core::Date today = derived ? derived->today : core::Date{};
+    const auto cal = h.calendar();
+    const auto next = [&](const core::Schedule& s, core::BusinessDayRule r) -> wxString {
+        if (!derived) {
+            return "-";
+        }
+        const auto d = core::due_dates(s, r, cal, today, today + date::days{400});
+        return d.empty() ? wxString("-") : short_date(d.front().due, today);
+    };
+    const auto amount = [](const core::Amount& a) {
+        return a.is_range ? wxs(a.min.to_string() + " - " + a.max.to_string()) : wxs(a.min.to_string());
+    };
+    switch (m_kind) {
+    case ListKind::bills:
+        for (const auto& b : h.bills) {
+            m_ids.push_back(b.id);
+            rows.push_back(
+                {wxs(b.name), amount(b.amount), schedule_text(b.schedule), next(b.schedule, b.business_day),
+                 wxs(core::display_name(b.priority)), b.autopay ? _("yes") : _("no"),
+                 wxString::Format(wxPLURAL("%d day", "%d days", static_cast<unsigned>(b.grace_days)), b.grace_days),
+                 money_text(b.late_fee)});
+        }
+        break;
+    case ListKind::incomes:
+        for (const auto& x : h.incomes) {
+            m_ids.push_back(x.id);
+            const auto* account = h.find_account(x.account);
+            rows.push_back({wxs(x.name), amount(x.amount), schedule_text(x.schedule), next(x.schedule, x.business_day),
+                            account ? wxs(account->name) : wxs(x.account)});
+        }
+        break;
+    case ListKind::accounts:
+        for (std::size_t i = 0; i < h.accounts.size(); ++i) {
+            const auto& a = h.accounts[i];
+            m_ids.push_back(a.id);
+            wxString safe = "-";
+            if (derived && i < derived->forecast.accounts.size()) {
+                safe = money_text(derived->forecast.accounts[i].safe_to_spend);
+            }
+            rows.push_back({wxs(a.name), money_text(a.balance), wxs(core::to_iso(a.as_of)), money_text(a.cushion),
+                            money_text(a.overdraft_limit), safe});
+        }
+        break;
+    }
+    m_rows->set_rows(std::move(rows));
+}
+
+} // namespace steadypay::gui

@@ -1,0 +1,273 @@
+#include "app/gui/smoke.hpp"
+
+#include "app/gui/dialogs.hpp"
+#include "app/gui/main_frame.hpp"
+#include "app/gui/unlock_dialog.hpp"
+#include "app/gui/util.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <gtk/gtk.h>
+#include <wx/app.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <thread>
+
+namespace steadypay::gui {
+
+namespace {
+
+// Lets the window system draw everything pending.
+void settle(int rounds = 12) {
+    for (int i = 0; i < rounds; ++i) {
+        wxTheApp->Yield(true);
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+}
+
+// Lets the program run until the plan for the latest change is worked out (on its worker
+// thread, as always); false if that takes more than a minute.
+bool wait_for_plan(MainFrame& frame) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+    while (!(frame.derived() && frame.derived()->planned)) {
+        if (std::chrono::steady_clock::now() > until) {
+            return false;
+        }
+        wxTheApp->Yield(true);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return true;
+}
+
+// Saves what top-level window `w` shows on screen as a PNG, read back from the display server:
+// the real pixels. (wxScreenDC cannot do it on GTK 3: every blit from it returns the first image.)
+bool screenshot(wxWindow* w, const std::filesystem::path& file) {
+    w->Raise();
+    w->Refresh();
+    w->Update();
+    settle();
+    GdkWindow* window = gtk_widget_get_window(static_cast<GtkWidget*>(w->GetHandle()));
+    if (!window) {
+        return false;
+    }
+    GdkPixbuf* pixels =
+        gdk_pixbuf_get_from_window(window, 0, 0, gdk_window_get_width(window), gdk_window_get_height(window));
+    if (!pixels) {
+        return false;
+    }
+    GError* error = nullptr;
+    const bool saved = gdk_pixbuf_save(pixels, file.c_str(), "png", &error, nullptr) != FALSE;
+    if (error) {
+        g_error_free(error);
+    }
+    g_object_unref(pixels);
+    return saved;
+}
+
+std::string passphrase() {
+    const char* p = std::getenv("STEADYPAY_PASSPHRASE");
+    return p ? p : "";
+}
+
+} // namespace
+
+bool smoke_create_store(UnlockDialog& dialog, const SmokeOptions& options) {
+    const auto pass = wxs(passphrase());
+    dialog.fill(pass, pass, "Jordan Reyes", "USD", "America/Chicago");
+    dialog.Show();
+    std::filesystem::create_directories(options.out);
+    screenshot(&dialog, options.out / "dialog-create-store.png");
+    const bool ok = dialog.attempt();
+    dialog.Hide();
+    return ok;
+}
+
+int run_smoke(MainFrame& frame, const SmokeOptions& options, double startup_ms) {
+    std::filesystem::create_directories(options.out);
+    nlohmann::ordered_json values;
+    values["startup_ms"] = startup_ms;
+    nlohmann::ordered_json shots = nlohmann::ordered_json::array();
+    const auto shoot = [&](wxWindow* w, const std::string& name) {
+        const auto file = options.out / (name + ".png");
+        if (screenshot(w, file)) {
+            shots.push_back(name);
+        }
+    };
+
+    if (options.create) {
+        // A person who never saw the program: an account, a paycheck, a rent and two bills, all
+        // through the dialogs, each filled in and confirmed the way the OK button does it.
+        auto* session = frame.session();
+        const auto today = session->today();
+        {
+            AccountDialog d(&frame, session->household(), {}, today);
+            d.name->SetValue("Checking");
+            d.balance->SetValue("420.00");
+            d.cushion->SetValue("50.00");
+            d.overdraft_fee->SetValue("29.00");
+            d.as_of->SetValue(to_wx(today));
+            d.Show();
+            shoot(&d, "dialog-account");
+            if (!d.validate() || !frame.save(d.result(), "accounts add")) {
+                return 3;
+            }
+        }
+        const auto add = [&](ListKind kind, const char* name, const char* amount, core::SchedulePreset preset,
+                             core::Date start, auto&& extra, const char* shot) {
+            ItemDialog d(&frame, session->household(), kind, {});
+            d.name->SetValue(name);
+            d.amount->SetValue(amount);
+            d.schedule->set_preset(preset, start);
+            extra(d);
+            d.Show();
+            if (shot) {
+                shoot(&d, shot);
+            }
+            const bool ok = d.validate() && frame.save(d.result(), "add") && wait_for_plan(frame);
+            values["preview_" + std::string(name)] = utf8(d.schedule->preview_text());
+            values["schedule_fields_" + std::string(name)] = d.schedule->shown_parts();
+            return ok;
+        };
+        core::SchedulePreset biweekly{core::PresetKind::every_other_week};
+        biweekly.weekday = date::weekday{today + date::days{12}};
+        const auto none = [](ItemDialog&) {};
+        bool ok =
+            add(ListKind::incomes, "Paycheck", "1200.00", biweekly, today + date::days{12}, none, "dialog-income");
+        const auto day_of = [](core::Date d) {
+            return static_cast<int>(static_cast<unsigned>(date::year_month_day{d}.day()));
+        };
+        const int rent_day = std::min(day_of(today + date::days{3}), 28);
+        ok = ok && add(
+                       ListKind::bills, "Rent", "900.00", {core::PresetKind::monthly_on_day, rent_day}, today,
+                       [](ItemDialog& d) {
+                           d.priority->SetSelection(static_cast<int>(core::Priority::housing));
+                           d.grace_days->SetValue(5);
+                           d.late_fee->SetValue("75.00");
+                       },
+                       "dialog-bill");
+        ok = ok && add(
+                       ListKind::bills, "Electricity", "80.00",
+                       {core::PresetKind::monthly_on_day, std::min(day_of(today + date::days{5}), 28)}, today,
+                       [](ItemDialog& d) {
+                           d.varies->SetValue(true);
+                           d.amount_max->SetValue("140.00");
+                           d.priority->SetSelection(static_cast<int>(core::Priority::utilities));
+                           d.autopay->SetValue(true);
+                           d.grace_days->SetValue(10);
+                       },
+                       nullptr);
+        ok = ok && add(
+                       ListKind::bills, "Phone", "65.00",
+                       {core::PresetKind::monthly_on_day, std::min(day_of(today + date::days{6}), 28)}, today,
+                       [](ItemDialog& d) {
+                           d.priority->SetSelection(static_cast<int>(core::Priority::phone_internet));
+                           d.autopay->SetValue(true);
+                           d.grace_days->SetValue(7);
+                       },
+                       nullptr);
+        if (!ok) {
+            return 3;
+        }
+        // Record that the phone bill's next occurrence was paid today, and bring the balance up
+        // to date, as a person does after checking their bank.
+        const auto& bills = session->household().bills;
+        const auto phone = std::find_if(bills.begin(), bills.end(), [](const auto& b) { return b.name == "Phone"; });
+        if (phone == bills.end()) {
+            return 3;
+        }
+        {
+            RecordDialog d(&frame, session->household(), today, phone->id, std::nullopt);
+            d.status->SetSelection(0);
+            d.date->SetValue(to_wx(today));
+            d.amount->SetValue("65.00");
+            d.Show();
+            shoot(&d, "dialog-record");
+            if (!d.validate() || !frame.save(d.result(), "pay") || !wait_for_plan(frame)) {
+                return 3;
+            }
+        }
+        {
+            AccountDialog d(&frame, session->household(), session->household().accounts.front().id, today);
+            d.balance->SetValue("400.00");
+            if (!d.validate() || !frame.save(d.result(), "accounts edit") || !wait_for_plan(frame)) {
+                return 3;
+            }
+        }
+    }
+    {
+        SettingsDialog d(&frame, frame.session()->household(), 10);
+        d.Show();
+        shoot(&d, "dialog-settings");
+    }
+
+    // The schedule editor in every preset: which fields it shows and the rule it makes.
+    if (!frame.session()->household().accounts.empty()) {
+        ItemDialog d(&frame, frame.session()->household(), ListKind::bills, {});
+        d.Show();
+        static constexpr const char* kinds[] = {"monthly_on_day",
+                                                "monthly_on_day_or_last",
+                                                "last_day_of_month",
+                                                "every_other_week",
+                                                "twice_a_month",
+                                                "every_n_weeks",
+                                                "yearly",
+                                                "once"};
+        nlohmann::ordered_json presets;
+        for (std::size_t i = 0; i < std::size(kinds); ++i) {
+            core::SchedulePreset p{static_cast<core::PresetKind>(i)};
+            p.day = i == 1 ? 30 : 10;
+            p.second_day = 25;
+            p.weekday = date::Thursday;
+            p.interval = 3;
+            p.month = 4;
+            d.schedule->set_preset(p, frame.session()->today());
+            const auto made = d.schedule->schedule();
+            presets[kinds[i]] = {{"fields", d.schedule->shown_parts()},
+                                 {"rrule", made ? made->rrule : made.error().message}};
+            if (p.kind == core::PresetKind::every_n_weeks) {
+                shoot(&d, "dialog-schedule");
+            }
+        }
+        values["presets"] = presets;
+    }
+
+    // Every view, with a screenshot; the dashboard's numbers for the test to compare with core's.
+    const auto waited = std::chrono::steady_clock::now();
+    if (!wait_for_plan(frame)) {
+        return 4;
+    }
+    values["plan_wait_ms"] =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - waited).count();
+    settle();
+    const std::pair<MainFrame::PageIndex, const char*> pages[] = {
+        {MainFrame::dashboard_page, "dashboard"}, {MainFrame::calendar_page, "calendar"},
+        {MainFrame::plan_page, "plan"},           {MainFrame::warnings_page, "warnings"},
+        {MainFrame::bills_page, "bills"},         {MainFrame::incomes_page, "incomes"},
+        {MainFrame::accounts_page, "accounts"}};
+    for (const auto& [page, name] : pages) {
+        frame.show_page(page);
+        shoot(&frame, name);
+    }
+    frame.show_page(MainFrame::dashboard_page);
+    values["safe_to_spend"] = utf8(frame.dashboard()->safe_to_spend_text());
+    values["safe_to_spend_until_next_income"] = utf8(frame.dashboard()->safe_until_text());
+    values["banner"] = utf8(frame.dashboard()->banner_text());
+    values["upcoming_rows"] = frame.dashboard()->upcoming_rows();
+    values["plan_rows"] = frame.plan()->decision_rows();
+    values["plan_summary"] = utf8(frame.plan()->summary_text());
+    values["warning_rows"] = frame.warnings()->warning_rows();
+    values["bills"] = frame.items(ListKind::bills)->rows();
+    values["incomes"] = frame.items(ListKind::incomes)->rows();
+    values["accounts"] = frame.items(ListKind::accounts)->rows();
+    values["calendar_shortfall_days"] = frame.calendar()->shortfall_days_shown();
+    values["notifications"] = frame.notifications_shown();
+    values["layout"] = frame.GetLayoutDirection() == wxLayout_RightToLeft ? "rtl" : "ltr";
+    values["screenshots"] = shots;
+    std::ofstream(options.out / "values.json") << values.dump(2) << '\n';
+    return 0;
+}
+
+} // namespace steadypay::gui

@@ -182,6 +182,33 @@ std::string make_id(std::string_view name, const std::function<bool(std::string_
     }
 }
 
+Result<std::size_t> remove_item(Household& h, std::string_view id) {
+    const auto bills = std::erase_if(h.bills, [&](const Bill& b) { return b.id == id; });
+    const auto incomes = std::erase_if(h.incomes, [&](const Income& x) { return x.id == id; });
+    if (bills + incomes == 0) {
+        return Error{Errc::not_found, "no bill or income has the id \"" + std::string(id) + "\""};
+    }
+    return std::erase_if(h.payments, [&](const Payment& p) { return p.item == id; });
+}
+
+Status remove_account(Household& h, std::string_view id) {
+    if (!h.find_account(id)) {
+        return Error{Errc::not_found, "no account has the id \"" + std::string(id) + "\""};
+    }
+    std::string users;
+    for (const auto& x : h.incomes) {
+        users += x.account == id ? (users.empty() ? "" : ", ") + x.id : "";
+    }
+    for (const auto& b : h.bills) {
+        users += b.account == id ? (users.empty() ? "" : ", ") + b.id : "";
+    }
+    if (!users.empty()) {
+        return bad_input("account \"" + std::string(id) + "\" is used by " + users + ": move or remove them first");
+    }
+    std::erase_if(h.accounts, [&](const Account& a) { return a.id == id; });
+    return {};
+}
+
 std::optional<FieldMessage> field_of(const Error& error, std::string_view list, std::size_t index) {
     const std::string prefix = std::string(list) + "[" + std::to_string(index) + "]";
     const auto& m = error.message;

@@ -169,6 +169,16 @@ struct Household {
 // `taken` says the id is used.
 [[nodiscard]] std::string make_id(std::string_view name, const std::function<bool(std::string_view)>& taken);
 
+// Removes the bill or income with this id, and its payment records with it (the store's audit
+// log keeps their history); returns how many records went. Nothing changes when no bill or
+// income has the id (not_found).
+[[nodiscard]] Result<std::size_t> remove_item(Household& household, std::string_view id);
+
+// Removes the account with this id, unless an income or bill still uses it:
+// `account "checking" is used by pay, rent: move or remove them first` (incomes, then bills).
+// Nothing changes when it is refused, or when no account has the id (not_found).
+[[nodiscard]] Status remove_account(Household& household, std::string_view id);
+
 // A validation message about `list`[`index`], split into the field and what is wrong:
 // "bills[3].grace_days: -1 is out of range (0..365)" -> {"grace_days", "-1 is out of range (0..365)"};
 // "bills[3]: ..." -> {"", "..."}. Nothing when the message is about something else.

@@ -735,13 +735,15 @@ std::string audit_hash(const AuditEntry& e) {
     return hex;
 }
 
-fs::path default_store_path() {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/') {
-        return fs::path(xdg) / "steadypay" / "steadypay.db";
+fs::path xdg_base_dir(const char* variable, const char* fallback) {
+    if (const char* xdg = std::getenv(variable); xdg && *xdg == '/') {
+        return xdg;
     }
     const char* home = std::getenv("HOME");
-    return fs::path(home && *home ? home : ".") / ".local" / "share" / "steadypay" / "steadypay.db";
+    return fs::path(home && *home ? home : ".") / fallback;
 }
+
+fs::path default_store_path() { return xdg_base_dir("XDG_DATA_HOME", ".local/share") / "steadypay" / "steadypay.db"; }
 
 Result<Store> Store::create(const fs::path& path, const Passphrase& passphrase, const Household& household,
                             const ChangeContext& context, const CipherSettings& cipher, const OpenOptions& options) {

@@ -114,6 +114,10 @@ private:
     StoreHeader m_header;
 };
 
+// An XDG base folder: $`variable` when it is an absolute path, else $HOME/`fallback`
+// ("XDG_CONFIG_HOME", ".config" -> /home/jo/.config).
+[[nodiscard]] std::filesystem::path xdg_base_dir(const char* variable, const char* fallback);
+
 // The default store: $XDG_DATA_HOME/steadypay/steadypay.db (~/.local/share/... without it).
 [[nodiscard]] std::filesystem::path default_store_path();
 

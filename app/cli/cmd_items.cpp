@@ -436,47 +436,26 @@ private:
 
     core::Status remove_item(core::Household& h, std::string& message) {
         const auto& id = m_remove_id;
-        const auto missing = core::bad_input("ID: no " + std::string(singular(m_kind)) + " has the id \"" + id + "\"");
+        const auto exists = m_kind == Kind::accounts ? index_of(h.accounts, id) < h.accounts.size()
+                            : m_kind == Kind::incomes ? index_of(h.incomes, id) < h.incomes.size()
+                                                      : index_of(h.bills, id) < h.bills.size();
+        if (!exists) {
+            return core::bad_input("ID: no " + std::string(singular(m_kind)) + " has the id \"" + id + "\"");
+        }
         if (m_kind == Kind::accounts) {
-            const auto i = index_of(h.accounts, id);
-            if (i == h.accounts.size()) {
-                return missing;
+            if (auto s = core::remove_account(h, id); !s) {
+                return s;
             }
-            std::string users;
-            for (const auto& x : h.incomes) {
-                users += x.account == id ? (users.empty() ? "" : ", ") + x.id : "";
-            }
-            for (const auto& b : h.bills) {
-                users += b.account == id ? (users.empty() ? "" : ", ") + b.id : "";
-            }
-            if (!users.empty()) {
-                return core::bad_input("account \"" + id + "\" is used by " + users +
-                                       ": move or remove them first");
-            }
-            h.accounts.erase(h.accounts.begin() + static_cast<std::ptrdiff_t>(i));
             message = "Removed account \"" + id + "\".";
             return {};
         }
-        if (m_kind == Kind::incomes) {
-            const auto i = index_of(h.incomes, id);
-            if (i == h.incomes.size()) {
-                return missing;
-            }
-            h.incomes.erase(h.incomes.begin() + static_cast<std::ptrdiff_t>(i));
-        } else {
-            const auto i = index_of(h.bills, id);
-            if (i == h.bills.size()) {
-                return missing;
-            }
-            h.bills.erase(h.bills.begin() + static_cast<std::ptrdiff_t>(i));
+        const auto removed = core::remove_item(h, id);
+        if (!removed) {
+            return removed.error();
         }
-        // Its payment records go with it; the audit log keeps their history.
-        const auto before = h.payments.size();
-        std::erase_if(h.payments, [&](const core::Payment& p) { return p.item == id; });
-        const auto removed = before - h.payments.size();
         message = std::string("Removed ") + singular(m_kind) + " \"" + id + "\"" +
-                  (removed ? " and its " + std::to_string(removed) + " payment record" + (removed == 1 ? "" : "s")
-                           : std::string()) +
+                  (*removed ? " and its " + std::to_string(*removed) + " payment record" + (*removed == 1 ? "" : "s")
+                            : std::string()) +
                   ".";
         return {};
     }

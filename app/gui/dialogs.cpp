@@ -36,8 +36,7 @@ enum SchedulePart : std::size_t {
 };
 
 // OK closes the dialog only when everything in it is right; the messages stay next to the fields.
-template <class Dialog>
-void close_only_when_valid(Dialog* dialog) {
+template <class Dialog> void close_only_when_valid(Dialog* dialog) {
     dialog->Bind(
         wxEVT_BUTTON,
         [dialog](wxCommandEvent& e) {
@@ -580,17 +579,26 @@ bool ItemDialog::validate() {
             return m_household.find_bill(id) != nullptr || m_household.find_income(id) != nullptr;
         };
         std::size_t index = 0;
+        // What bills and incomes share, then the item in its place (or at the end when new).
+        const auto put = [&](auto& list, auto item) {
+            if (!m_index) {
+                item.id = core::make_id(utf8(text), taken);
+            }
+            item.name = utf8(text);
+            item.account = account_id;
+            item.amount = amt;
+            item.schedule = sched.value();
+            item.business_day = schedule->business_day();
+            index = m_index.value_or(list.size());
+            if (m_index) {
+                list[index] = std::move(item);
+            } else {
+                list.push_back(std::move(item));
+            }
+        };
         if (bill) {
             core::Bill b = m_index ? m_household.bills[*m_index] : core::Bill{};
-            if (!m_index) {
-                b.id = core::make_id(utf8(text), taken);
-            }
-            b.name = utf8(text);
             b.payee = utf8(trimmed(party));
-            b.account = account_id;
-            b.amount = amt;
-            b.schedule = sched.value();
-            b.business_day = schedule->business_day();
             b.priority = k_priorities[static_cast<std::size_t>(std::max(priority->GetSelection(), 0))];
             b.autopay = autopay->GetValue();
             b.autopay_lead_days = b.autopay ? lead_days->GetValue() : 0;
@@ -601,29 +609,11 @@ bool ItemDialog::validate() {
                 reported->GetValue() ? std::optional<int>(reported_days->GetValue()) : std::nullopt;
             b.shutoff_after_days = shutoff->GetValue() ? std::optional<int>(shutoff_days->GetValue()) : std::nullopt;
             b.hardship_contact = utf8(trimmed(hardship));
-            index = m_index.value_or(m_result.bills.size());
-            if (m_index) {
-                m_result.bills[index] = std::move(b);
-            } else {
-                m_result.bills.push_back(std::move(b));
-            }
+            put(m_result.bills, std::move(b));
         } else {
             core::Income x = m_index ? m_household.incomes[*m_index] : core::Income{};
-            if (!m_index) {
-                x.id = core::make_id(utf8(text), taken);
-            }
-            x.name = utf8(text);
             x.source = utf8(trimmed(party));
-            x.account = account_id;
-            x.amount = amt;
-            x.schedule = sched.value();
-            x.business_day = schedule->business_day();
-            index = m_index.value_or(m_result.incomes.size());
-            if (m_index) {
-                m_result.incomes[index] = std::move(x);
-            } else {
-                m_result.incomes.push_back(std::move(x));
-            }
+            put(m_result.incomes, std::move(x));
         }
         if (auto s = core::validate(m_result); !s) {
             const auto split = core::field_of(s.error(), bill ? "bills" : "incomes", index);

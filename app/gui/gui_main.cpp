@@ -156,14 +156,7 @@ private:
     // Window placement and preferences live in $XDG_CONFIG_HOME/steadypay/gui.conf (never
     // anything from the store), in a folder only the user can read.
     static void use_settings_file() {
-        std::filesystem::path dir;
-        if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg == '/') {
-            dir = xdg;
-        } else {
-            const char* home = std::getenv("HOME");
-            dir = std::filesystem::path(home && *home ? home : ".") / ".config";
-        }
-        dir /= "steadypay";
+        const auto dir = storage::xdg_base_dir("XDG_CONFIG_HOME", ".config") / "steadypay";
         std::error_code ec;
         std::filesystem::create_directories(dir, ec); // umask 077: 0700
         delete wxConfigBase::Set(new wxFileConfig("steadypay", wxEmptyString, wxs((dir / "gui.conf").string()),

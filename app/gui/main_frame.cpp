@@ -107,8 +107,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, FrameOptions options)
         }
     });
     m_idle.Start(10'000);
-    refresh_pages();
-    recompute();
+    recompute(); // shows the new forecast at once
 }
 
 MainFrame::~MainFrame() {
@@ -237,8 +236,7 @@ void MainFrame::refresh_pages() {
     const Derived* d = m_derived ? &*m_derived : nullptr;
     SetTitle(wxString::Format(_("Steadypay: %s"), wxs(h.name)));
     SetStatusText(wxs(m_session->path().string()), 0);
-    for (Page* p :
-         std::initializer_list<Page*>{m_dashboard, m_calendar, m_plan, m_warnings, m_bills, m_incomes, m_accounts}) {
+    for (Page* p : pages()) {
         p->show(h, d);
     }
 }
@@ -249,17 +247,20 @@ void MainFrame::recompute() {
     }
     const auto generation = ++m_generation;
     SetStatusText(_("Working out the forecast and the plan..."), 1);
-    auto household = m_session->household();
-    auto acknowledged = m_session->acknowledged();
-    const auto today = m_session->today();
-    const int days = m_options.horizon;
     // The forecast takes microseconds: the screens get their numbers now. Plans for large or
-    // tight households take a moment: that is worked out off the UI thread.
-    apply(derive_forecast(household, today, days), generation);
+    // tight households take a moment: that is worked out off the UI thread, on the same forecast.
+    auto quick = derive_forecast(m_session->household(), m_session->today(), m_options.horizon);
+    if (!quick) {
+        apply(std::move(quick), generation);
+        return;
+    }
+    Derived forecast_only = quick.value();
+    apply(std::move(quick), generation);
     auto done = std::make_shared<std::atomic<bool>>(false);
-    std::thread worker([this, generation, done, household = std::move(household),
-                        acknowledged = std::move(acknowledged), today, days]() mutable {
-        auto result = std::make_shared<core::Result<Derived>>(derive(household, today, days, acknowledged));
+    std::thread worker([this, generation, done, forecast_only = std::move(forecast_only),
+                        household = m_session->household(), acknowledged = m_session->acknowledged()]() mutable {
+        auto result =
+            std::make_shared<core::Result<Derived>>(add_plan(std::move(forecast_only), household, acknowledged));
         CallAfter([this, result, generation] { apply(std::move(*result), generation); });
         *done = true;
     });
@@ -332,8 +333,7 @@ bool MainFrame::save(const core::Household& household, const std::string& comman
         wxMessageBox(wxs(s.error().message), _("Not saved"), wxOK | wxICON_ERROR, this);
         return false;
     }
-    refresh_pages();
-    recompute();
+    recompute(); // shows the new forecast at once
     return true;
 }
 
@@ -383,41 +383,26 @@ void MainFrame::edit_item(ListKind kind, const std::string& id) {
 void MainFrame::remove_item(ListKind kind, const std::string& id) {
     auto h = m_session->household();
     wxString name;
-    switch (kind) {
-    case ListKind::bills:
-        if (const auto* b = h.find_bill(id)) {
-            name = wxs(b->name);
-        }
-        std::erase_if(h.bills, [&](const core::Bill& b) { return b.id == id; });
-        std::erase_if(h.payments, [&](const core::Payment& p) { return p.item == id; });
-        break;
-    case ListKind::incomes:
-        if (const auto* x = h.find_income(id)) {
-            name = wxs(x->name);
-        }
-        std::erase_if(h.incomes, [&](const core::Income& x) { return x.id == id; });
-        std::erase_if(h.payments, [&](const core::Payment& p) { return p.item == id; });
-        break;
-    case ListKind::accounts:
+    if (kind == ListKind::accounts) {
         if (const auto* a = h.find_account(id)) {
             name = wxs(a->name);
         }
-        for (const auto& b : h.bills) {
-            if (b.account == id) {
+        if (auto s = core::remove_account(h, id); !s) {
+            if (s.error().code != core::Errc::not_found) {
                 wxMessageBox(_("Bills or incomes use this account: move or remove them first."), _("Not removed"), wxOK,
                              this);
-                return;
             }
+            return;
         }
-        for (const auto& x : h.incomes) {
-            if (x.account == id) {
-                wxMessageBox(_("Bills or incomes use this account: move or remove them first."), _("Not removed"), wxOK,
-                             this);
-                return;
-            }
+    } else {
+        if (const auto* b = h.find_bill(id)) {
+            name = wxs(b->name);
+        } else if (const auto* x = h.find_income(id)) {
+            name = wxs(x->name);
         }
-        std::erase_if(h.accounts, [&](const core::Account& a) { return a.id == id; });
-        break;
+        if (!core::remove_item(h, id)) {
+            return;
+        }
     }
     if (wxMessageBox(
             wxString::Format(_("Remove %s? Its payment records go with it; the audit log keeps their history."), name),
@@ -463,8 +448,7 @@ void MainFrame::lock() {
     m_session.reset();
     m_derived.reset();
     static const core::Household empty; // pages keep a pointer: it must outlive this call
-    for (Page* p :
-         std::initializer_list<Page*>{m_dashboard, m_calendar, m_plan, m_warnings, m_bills, m_incomes, m_accounts}) {
+    for (Page* p : pages()) {
         p->show(empty, nullptr);
     }
     Hide();
@@ -476,8 +460,7 @@ void MainFrame::lock() {
     m_session = dialog.take_session();
     touch();
     Show();
-    refresh_pages();
-    recompute();
+    recompute(); // shows the new forecast at once
 }
 
 void MainFrame::open_store(bool create) {
@@ -502,8 +485,7 @@ void MainFrame::open_store(bool create) {
     m_derived.reset();
     m_first_result = true;
     m_notified.clear();
-    refresh_pages();
-    recompute();
+    recompute(); // shows the new forecast at once
 }
 
 void MainFrame::import_household() {
@@ -521,8 +503,7 @@ void MainFrame::import_household() {
         wxMessageBox(wxs(s.error().message), _("Not imported"), wxOK | wxICON_ERROR, this);
         return;
     }
-    refresh_pages();
-    recompute();
+    recompute(); // shows the new forecast at once
 }
 
 void MainFrame::export_household() {

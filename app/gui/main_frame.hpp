@@ -8,6 +8,7 @@
 #include <wx/notebook.h>
 #include <wx/timer.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <memory>
@@ -61,6 +62,10 @@ private:
     void build_menus();
     void apply(core::Result<Derived> result, std::uint64_t generation);
     void refresh_pages();
+    // Every view, in notebook order.
+    [[nodiscard]] std::array<Page*, 7> pages() const {
+        return {m_dashboard, m_calendar, m_plan, m_warnings, m_bills, m_incomes, m_accounts};
+    }
     void notify_new_warnings(bool first);
     void open_store(bool create);
     void import_household();

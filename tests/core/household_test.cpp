@@ -164,3 +164,48 @@ TEST_CASE("validation messages split into field and message", "[household]") {
     CHECK(whole->field.empty());
     CHECK(field_of(Error{Errc::bad_input, "bills[0].schedule.rrule: bad"}, "bills", 0)->field == "schedule.rrule");
 }
+
+TEST_CASE("removing a bill or income takes its payment records; an account in use stays", "[household]") {
+    auto h = valid(); // account "checking", income "pay", bill "rent"
+    auto savings = h.accounts[0];
+    savings.id = "savings";
+    h.accounts.push_back(savings);
+    h.payments = {Payment{"rent", day("2026-11-01"), PaymentStatus::paid, day("2026-11-01"), money("700.00"), {}},
+                  Payment{"rent", day("2026-12-01"), PaymentStatus::skipped, std::nullopt, std::nullopt, {}},
+                  Payment{"pay", day("2026-11-01"), PaymentStatus::paid, day("2026-11-01"), money("900.00"), {}}};
+    const auto id = h.accounts[0].id;
+
+    // An account in use is refused, naming its users (incomes first), and nothing changes.
+    auto refused = remove_account(h, id);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == Errc::bad_input);
+    CHECK(refused.error().message == "account \"" + id + "\" is used by pay, rent: move or remove them first");
+    CHECK(h.accounts.size() == 2);
+    auto unknown = remove_account(h, "brokerage");
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().code == Errc::not_found);
+    CHECK(h.accounts.size() == 2);
+    REQUIRE(remove_account(h, "savings"));
+    REQUIRE(h.accounts.size() == 1);
+    CHECK(h.accounts[0].id == id);
+
+    // A bill goes with its two records; the income's record stays.
+    auto removed = remove_item(h, "rent");
+    REQUIRE(removed);
+    CHECK(*removed == 2);
+    CHECK(h.bills.empty());
+    REQUIRE(h.payments.size() == 1);
+    CHECK(h.payments[0].item == "pay");
+    auto again = remove_item(h, "rent");
+    REQUIRE_FALSE(again);
+    CHECK(again.error().code == Errc::not_found);
+    CHECK(h.payments.size() == 1);
+    removed = remove_item(h, "pay");
+    REQUIRE(removed);
+    CHECK(*removed == 1);
+    CHECK(h.incomes.empty());
+    CHECK(h.payments.empty());
+    // With no users left, the account can go.
+    CHECK(remove_account(h, id));
+    CHECK(h.accounts.empty());
+}

@@ -91,6 +91,9 @@ TEST_CASE("session: an invalid change is refused and nothing changes", "[session
     reopened = gui::Session::open(path, pass());
     REQUIRE(reopened);
     CHECK(reopened.value()->household().bills[0].name == "Rent (new lease)");
+    // What the session holds after saving is what the store holds.
+    CHECK(storage::household_to_json(s.value()->household()) ==
+          storage::household_to_json(reopened.value()->household()));
 }
 
 TEST_CASE("session: derive computes the forecast core computes, from the balance date", "[session]") {

@@ -26,7 +26,12 @@ struct Derived {
 // the screens have their numbers at once while the plan is worked out.
 [[nodiscard]] core::Result<Derived> derive_forecast(const core::Household& household, core::Date today, int days);
 
-// The forecast, plan and warnings. Pure: safe to run on a worker thread with a copy of the household.
+// Works out the plan and the warnings for a forecast made by derive_forecast from `household`.
+// Pure: safe to run on a worker thread with copies.
+[[nodiscard]] core::Result<Derived> add_plan(Derived forecast_only, const core::Household& household,
+                                             const std::set<std::string>& acknowledged);
+
+// The forecast, plan and warnings (derive_forecast, then add_plan).
 [[nodiscard]] core::Result<Derived> derive(const core::Household& household, core::Date today, int days,
                                            const std::set<std::string>& acknowledged);
 

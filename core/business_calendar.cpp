@@ -1,5 +1,7 @@
 #include "core/business_calendar.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 
 namespace steadypay::core {
@@ -17,8 +19,8 @@ Result<BusinessDayRule> parse_business_day_rule(std::string_view text) {
     if (text == "modified_following") {
         return BusinessDayRule::modified_following;
     }
-    return bad_input("\"" + std::string(text) +
-                     "\" is not a business-day rule (none, preceding, following or modified_following)");
+    return bad_input(quote_input(text) +
+                     " is not a business-day rule (none, preceding, following or modified_following)");
 }
 
 std::string_view to_string(BusinessDayRule rule) {

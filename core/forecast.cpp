@@ -13,10 +13,12 @@ namespace {
 
 constexpr int k_max_forecast_days = 36600;
 
-std::int64_t checked_add(std::int64_t a, std::int64_t b) {
+// The balance after adding `amount`; an overflow names the account and the day.
+std::int64_t add_to_balance(std::int64_t balance, std::int64_t amount, const Account& account, Date date) {
     std::int64_t r = 0;
-    if (__builtin_add_overflow(a, b, &r)) {
-        throw MoneyError(Errc::overflow, "amount overflow in the forecast balance");
+    if (__builtin_add_overflow(balance, amount, &r)) [[unlikely]] {
+        throw MoneyError(Errc::overflow, "the balance of account \"" + account.id + "\" on " + to_iso(date) +
+                                             " is past the largest amount Steadypay can count");
     }
     return r;
 }
@@ -123,7 +125,7 @@ Simulation simulate(const Household& h, const std::vector<Posting>& postings, Da
             const std::size_t idx = sim.applied[k];
             const auto& p = postings[idx];
             // Postings dated before an account's as_of cannot occur: the balance already holds them.
-            balance[p.account] = checked_add(balance[p.account], p.amount);
+            balance[p.account] = add_to_balance(balance[p.account], p.amount, h.accounts[p.account], date);
             low[p.account] = std::min(low[p.account], balance[p.account]);
             sim.balance_after[idx] = balance[p.account];
         }

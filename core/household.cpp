@@ -1,5 +1,7 @@
 #include "core/household.hpp"
 
+#include "core/text.hpp"
+
 #include <array>
 #include <set>
 #include <utility>
@@ -25,7 +27,7 @@ constexpr std::array<PriorityInfo, k_priority_count> k_priorities{{
     {Priority::discretionary, "discretionary", "Subscriptions and discretionary"},
 }};
 
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string quoted(std::string_view s) { return quote_input(s); }
 
 std::string at(std::string_view list, std::size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
 
@@ -232,8 +234,8 @@ public:
     explicit Validator(const Household& h) : m_h(h) {}
 
     Status run() {
-        if (m_h.name.empty()) {
-            return fail("household.name", "must not be empty");
+        if (auto s = text(m_h.name, "household.name", true); !s) {
+            return s;
         }
         std::set<int> weekend;
         for (std::size_t i = 0; i < m_h.weekend.size(); ++i) {
@@ -299,9 +301,35 @@ private:
         return {};
     }
 
+    // Amounts a household can have: no wider than k_max_amount_minor either way, so that no sum
+    // a forecast makes of them comes near the limits of 64 bits.
+    static Status in_bounds(const Money& m, const std::string& where) {
+        if (m.minor() > k_max_amount_minor || m.minor() < -k_max_amount_minor) {
+            return fail(where, m.to_string() + " is more than Steadypay counts (at most " +
+                                   Money::from_minor(k_max_amount_minor, m.currency()).to_string() + ")");
+        }
+        return {};
+    }
+
     static Status not_negative(const Money& m, const std::string& where) {
         if (m.is_negative()) {
             return fail(where, m.to_string() + " must not be negative");
+        }
+        return in_bounds(m, where);
+    }
+
+    // Names and notes: one line of UTF-8 text a person can read, not too long to show.
+    static Status text(const std::string& value, const std::string& where, bool required) {
+        constexpr std::size_t k_max_bytes = 1000;
+        if (required && value.empty()) {
+            return fail(where, "must not be empty");
+        }
+        if (!is_clean_text(value)) {
+            return fail(where, quoted(value) + " holds control characters or bytes that are not UTF-8 text");
+        }
+        if (value.size() > k_max_bytes) {
+            return fail(where, "is too long (" + std::to_string(value.size()) + " bytes; at most " +
+                                   std::to_string(k_max_bytes) + ")");
         }
         return {};
     }
@@ -318,8 +346,11 @@ private:
         if (auto s = id(a.id, where, m_account_ids, "account"); !s) {
             return s;
         }
-        if (a.name.empty()) {
-            return fail(where + ".name", "must not be empty");
+        if (auto s = text(a.name, where + ".name", true); !s) {
+            return s;
+        }
+        if (auto s = in_bounds(a.balance, where + ".balance"); !s) {
+            return s;
         }
         for (const auto& [m, key] : {std::pair{&a.overdraft_limit, "overdraft_limit"},
                                      std::pair{&a.overdraft_fee, "overdraft_fee"}, std::pair{&a.cushion, "cushion"}}) {
@@ -335,14 +366,17 @@ private:
         if (auto s = id(item_id, where, m_item_ids, "income or bill"); !s) {
             return s;
         }
-        if (name.empty()) {
-            return fail(where + ".name", "must not be empty");
+        if (auto s = text(name, where + ".name", true); !s) {
+            return s;
         }
         if (!m_h.find_account(account)) {
             return fail(where + ".account", quoted(account) + " is not an account id");
         }
         if (amount.is_range) {
             if (auto s = not_negative(amount.min, where + ".amount.min"); !s) {
+                return s;
+            }
+            if (auto s = not_negative(amount.max, where + ".amount.max"); !s) {
                 return s;
             }
             if (amount.max < amount.min) {
@@ -360,12 +394,20 @@ private:
     }
 
     Status income(const Income& i, const std::string& where) {
-        return item_common(i.id, i.name, i.account, i.amount, i.schedule, where);
+        if (auto s = item_common(i.id, i.name, i.account, i.amount, i.schedule, where); !s) {
+            return s;
+        }
+        return text(i.source, where + ".source", false);
     }
 
     Status bill(const Bill& b, const std::string& where) {
         if (auto s = item_common(b.id, b.name, b.account, b.amount, b.schedule, where); !s) {
             return s;
+        }
+        for (const auto& [value, key] : {std::pair{&b.payee, ".payee"}, std::pair{&b.hardship_contact, ".hardship_contact"}}) {
+            if (auto s = text(*value, where + key, false); !s) {
+                return s;
+            }
         }
         if (b.minimum) {
             if (auto s = not_negative(*b.minimum, where + ".minimum"); !s) {

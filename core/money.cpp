@@ -1,5 +1,7 @@
 #include "core/money.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <limits>
@@ -92,7 +94,7 @@ Result<Currency> Currency::from_code(std::string_view code) {
     auto it = std::lower_bound(k_currencies.begin(), k_currencies.end(), code,
                                [](const CurrencyInfo& info, std::string_view c) { return info.code < c; });
     if (code.size() != 3 || it == k_currencies.end() || it->code != code) {
-        return bad_input("\"" + std::string(code) + "\" is not an ISO 4217 currency code (such as USD, EUR, ILS)");
+        return bad_input(quote_input(code) + " is not an ISO 4217 currency code (such as USD, EUR, ILS)");
     }
     return Currency(it->code, it->digits);
 }
@@ -101,7 +103,7 @@ std::int64_t Currency::minor_per_major() const noexcept { return k_pow10[static_
 
 Result<Money> Money::parse(std::string_view text, Currency currency) {
     const auto fail = [&](const std::string& why) {
-        return bad_input("\"" + std::string(text) + "\" is not an amount: " + why);
+        return bad_input(quote_input(text) + " is not an amount: " + why);
     };
     const int digits = currency.minor_digits();
     std::size_t i = 0;
@@ -149,12 +151,12 @@ Result<Money> Money::parse(std::string_view text, Currency currency) {
     };
     for (std::size_t k = int_begin; k < int_end; ++k) {
         if (!push_digit(text[k])) {
-            return Error{Errc::overflow, "\"" + std::string(text) + "\" is too large an amount"};
+            return Error{Errc::overflow, quote_input(text) + " is too large an amount"};
         }
     }
     for (std::size_t k = 0; k < static_cast<std::size_t>(digits); ++k) {
         if (!push_digit(k < frac_len ? text[frac_begin + k] : '0')) {
-            return Error{Errc::overflow, "\"" + std::string(text) + "\" is too large an amount"};
+            return Error{Errc::overflow, quote_input(text) + " is too large an amount"};
         }
     }
     return from_minor(negative ? -value : value, currency);

@@ -54,6 +54,10 @@ private:
     std::uint32_t m_key = ('X' << 16) | ('X' << 8) | 'X';
 };
 
+// The widest amount a household may hold, in minor units either way (100000000000.00 in a
+// currency with two decimals): sums of a lifetime of such amounts stay far from 64 bits' end.
+inline constexpr std::int64_t k_max_amount_minor = 10'000'000'000'000;
+
 class Money {
 public:
     // Zero with no currency (XXX): a placeholder until a real amount is assigned.

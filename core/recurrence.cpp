@@ -1,5 +1,9 @@
 #include "core/recurrence.hpp"
 
+#include "core/text.hpp"
+
+#include "core/numbers.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -33,42 +37,30 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
     }
 }
 
-// A signed decimal integer with at most 9 digits, nothing else.
+// A signed decimal integer ('+' allowed, as RFC 5545 writes "+3"), nothing else; nullopt when it
+// is not one or does not fit an int.
 std::optional<int> parse_int(std::string_view s) {
-    if (s.empty() || s.size() > 10) {
-        return std::nullopt;
-    }
-    std::size_t i = (s[0] == '+' || s[0] == '-') ? 1 : 0;
-    if (i == s.size()) {
-        return std::nullopt;
-    }
-    int v = 0;
-    for (std::size_t k = i; k < s.size(); ++k) {
-        if (s[k] < '0' || s[k] > '9') {
-            return std::nullopt;
-        }
-        v = v * 10 + (s[k] - '0');
-    }
-    return s[0] == '-' ? -v : v;
+    const auto n = parse_whole(s, INT32_MIN, INT32_MAX, true);
+    return n ? std::optional<int>(static_cast<int>(n.value)) : std::nullopt;
 }
 
 std::string part(std::string_view name, std::string_view value) {
-    return std::string(name) + "=" + std::string(value);
+    return std::string(name) + "=" + clip_input(value);
 }
 
 Result<std::vector<int>> parse_int_list(std::string_view name, std::string_view value, int max, bool allow_negative,
                                         const char* range_text) {
     std::vector<int> out;
     for (auto item : split(value, ',')) {
-        const auto n = parse_int(item);
-        if (!n) {
-            return bad_input(part(name, value) + ": \"" + std::string(item) + "\" is not a whole number");
+        const auto n = parse_whole(item, -INT64_MAX, INT64_MAX, true);
+        if (n.error == WholeError::not_a_number) {
+            return bad_input(part(name, value) + ": " + quote_input(item) + " is not a whole number");
         }
-        const int a = *n < 0 ? -*n : *n;
-        if (a < 1 || a > max || (*n < 0 && !allow_negative)) {
+        const std::int64_t a = n.value < 0 ? -n.value : n.value;
+        if (!n || a < 1 || a > max || (n.value < 0 && !allow_negative)) {
             return bad_input(part(name, item) + " is out of range (" + range_text + ")");
         }
-        out.push_back(*n);
+        out.push_back(static_cast<int>(n.value));
     }
     return out;
 }
@@ -96,14 +88,14 @@ Result<std::vector<WeekdayNum>> parse_by_day(std::string_view value) {
     std::vector<WeekdayNum> out;
     for (auto item : split(value, ',')) {
         if (item.size() < 2) {
-            return bad_input(part("BYDAY", value) + ": \"" + std::string(item) +
-                             "\" is not a weekday (MO..SU, optionally with an ordinal such as 2FR or -1MO)");
+            return bad_input(part("BYDAY", value) + ": " + quote_input(item) +
+                             " is not a weekday (MO..SU, optionally with an ordinal such as 2FR or -1MO)");
         }
         const auto code = item.substr(item.size() - 2);
         auto wd = parse_weekday_code(code);
         if (!wd) {
-            return bad_input(part("BYDAY", value) + ": \"" + std::string(item) +
-                             "\" is not a weekday (MO..SU, optionally with an ordinal such as 2FR or -1MO)");
+            return bad_input(part("BYDAY", value) + ": " + quote_input(item) +
+                             " is not a weekday (MO..SU, optionally with an ordinal such as 2FR or -1MO)");
         }
         int ordinal = 0;
         const auto num = item.substr(0, item.size() - 2);
@@ -139,16 +131,16 @@ Result<RecurrenceRule> parse_rrule(std::string_view text) {
     for (auto p : split(body, ';')) {
         const auto eq = p.find('=');
         if (eq == std::string_view::npos || eq == 0) {
-            return bad_input("\"" + std::string(p) + "\" is not a NAME=VALUE part");
+            return bad_input(quote_input(p) + " is not a NAME=VALUE part");
         }
         const auto name = p.substr(0, eq);
         const auto value = p.substr(eq + 1);
         if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
-            return bad_input(std::string(name) + " is given twice");
+            return bad_input(clip_input(name) + " is given twice");
         }
         seen.emplace_back(name);
         if (value.empty()) {
-            return bad_input(std::string(name) + " has no value");
+            return bad_input(clip_input(name) + " has no value");
         }
         if (name == "FREQ") {
             if (value == "DAILY") {
@@ -216,10 +208,10 @@ Result<RecurrenceRule> parse_rrule(std::string_view text) {
             rule.wkst = wd.value();
         } else if (name == "BYYEARDAY" || name == "BYWEEKNO" || name == "BYHOUR" || name == "BYMINUTE" ||
                    name == "BYSECOND") {
-            return bad_input(std::string(name) + " is not supported (supported: FREQ, INTERVAL, COUNT, UNTIL, BYDAY, "
+            return bad_input(clip_input(name) + " is not supported (supported: FREQ, INTERVAL, COUNT, UNTIL, BYDAY, "
                                                  "BYMONTHDAY, BYMONTH, BYSETPOS, WKST)");
         } else {
-            return bad_input("\"" + std::string(name) + "\" is not an RRULE part (supported: FREQ, INTERVAL, COUNT, "
+            return bad_input(quote_input(name) + " is not an RRULE part (supported: FREQ, INTERVAL, COUNT, "
                                                         "UNTIL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS, WKST)");
         }
     }

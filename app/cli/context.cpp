@@ -1,6 +1,8 @@
 #include "app/cli/context.hpp"
 
 #include "app/common/exit_codes.hpp"
+#include "core/numbers.hpp"
+#include "core/text.hpp"
 
 #include <ostream>
 
@@ -27,26 +29,15 @@ core::Result<core::Date> date_option(const std::string& option, const std::strin
 }
 
 core::Result<long> count_option(const std::string& option, const std::string& text, long lo, long hi) {
-    const bool negative = !text.empty() && text[0] == '-';
-    const std::string digits = negative ? text.substr(1) : text;
-    long value = 0;
-    bool ok = !digits.empty() && digits.size() <= 12;
-    for (char ch : digits) {
-        if (ch < '0' || ch > '9') {
-            ok = false;
-            break;
-        }
-        value = value * 10 + (ch - '0');
+    const auto n = core::parse_whole(text, lo, hi);
+    if (n.error == core::WholeError::not_a_number) {
+        return core::bad_input(option + ": " + core::quote_input(text) + " is not a whole number");
     }
-    if (!ok) {
-        return core::bad_input(option + ": \"" + text + "\" is not a whole number");
+    if (!n) {
+        return core::bad_input(option + ": " + core::clip_input(text) + " is out of range (" + std::to_string(lo) +
+                               ".." + std::to_string(hi) + ")");
     }
-    value = negative ? -value : value;
-    if (value < lo || value > hi) {
-        return core::bad_input(option + ": " + text + " is out of range (" + std::to_string(lo) + ".." +
-                               std::to_string(hi) + ")");
-    }
-    return value;
+    return static_cast<long>(n.value);
 }
 
 } // namespace steadypay::cli

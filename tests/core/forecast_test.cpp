@@ -305,4 +305,13 @@ TEST_CASE("a forecast whose sums overflow is an error, not a wrap", "[forecast]"
     auto f = forecast(h, ForecastOptions{day("2026-11-22"), 10, AmountBasis::conservative});
     REQUIRE_FALSE(f.ok());
     CHECK(f.error().code == Errc::overflow);
+    // It says where: INT64_MAX minor units is 92233720368547758.07, so the first 1.00, on the day
+    // after the balance date, is past it.
+    CHECK(f.error().message ==
+          "the balance of account \"" + h.accounts[0].id + "\" on 2026-11-23 is past the largest amount Steadypay can count");
+    // Such a balance is refused where it is entered.
+    auto v = validate(h);
+    REQUIRE_FALSE(v);
+    CHECK(v.error().message == "accounts[0].balance: 92233720368547758.00 is more than Steadypay counts (at most "
+                               "100000000000.00)");
 }

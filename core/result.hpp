@@ -23,6 +23,8 @@ enum class Errc {
     not_found,         // a referenced item, date or file does not exist: exit 2
     wrong_passphrase,  // exit 3
     store_unavailable, // missing, corrupt or foreign store file: exit 4
+    busy,              // another program kept the store locked past the wait: exit 5
+    conflict,          // the store changed since the change was prepared: exit 5
     io,                // the operating system refused a read or write
     network,           // a network operation failed
     internal,          // a bug or an unexpected library failure: exit 1

@@ -20,30 +20,58 @@ void Database::close() noexcept {
     }
 }
 
-core::Error Database::error(std::string_view what, core::Errc code) const {
-    std::string msg(what);
-    if (m_db) {
-        msg += ": ";
-        msg += sqlite3_errmsg(m_db);
+core::Error sqlite_error(sqlite3* db, int rc, std::string_view what) {
+    const char* name = db ? sqlite3_db_filename(db, "main") : nullptr;
+    const std::string file = name && *name ? std::string(name) + ": " : std::string();
+    const std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    const std::string doing = what.empty() ? std::string() : " (" + std::string(what) + ")";
+    // A schema SQLite cannot parse is a damaged page of sqlite_master, whatever the code says.
+    if (detail.rfind("malformed database schema", 0) == 0) {
+        rc = SQLITE_CORRUPT;
     }
-    return core::Error{code, std::move(msg)};
+    switch (rc & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return core::Error{core::Errc::busy, file + "in use by another program, which kept it locked past the wait; "
+                                                    "try again when it is done"};
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return core::Error{core::Errc::store_unavailable,
+                           file + "the store is damaged (" + detail + "): restore it from a backup"};
+    case SQLITE_READONLY:
+        return core::Error{core::Errc::store_unavailable,
+                           file + "cannot change the store: it is read-only (check the permissions of the file and "
+                                  "its folder); nothing was changed"};
+    case SQLITE_CANTOPEN:
+        return core::Error{core::Errc::store_unavailable,
+                           file + "cannot open the store's files (" + detail +
+                               "): check that its folder exists and can be written"};
+    case SQLITE_FULL:
+        return core::Error{core::Errc::io, file + "the disk is full; nothing was changed"};
+    case SQLITE_CONSTRAINT:
+        return core::Error{core::Errc::bad_input, file + detail + doing};
+    default:
+        return core::Error{core::Errc::io, file + detail + doing};
+    }
+}
+
+core::Error Database::error(std::string_view what) const {
+    return sqlite_error(m_db, m_db ? sqlite3_extended_errcode(m_db) : SQLITE_ERROR, what);
 }
 
 core::Status Database::exec(std::string_view sql) const {
-    char* err = nullptr;
     const std::string text(sql);
-    if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-        std::string msg = err ? err : sqlite3_errmsg(m_db);
-        sqlite3_free(err);
-        return core::Error{core::Errc::io, msg};
+    if (const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, nullptr); rc != SQLITE_OK) {
+        return sqlite_error(m_db, rc, {});
     }
     return {};
 }
 
 core::Result<Statement> Database::prepare(std::string_view sql) const {
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
-        return error("cannot prepare a statement");
+    if (const int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+        rc != SQLITE_OK) {
+        return sqlite_error(m_db, rc, "preparing a statement");
     }
     return Statement(stmt, m_db);
 }
@@ -118,8 +146,7 @@ core::Result<bool> Statement::step() {
     if (rc == SQLITE_DONE) {
         return false;
     }
-    const core::Errc code = rc == SQLITE_CONSTRAINT ? core::Errc::bad_input : core::Errc::io;
-    return core::Error{code, sqlite3_errmsg(m_db)};
+    return sqlite_error(m_db, rc, {});
 }
 
 core::Status Statement::run() {
@@ -147,6 +174,8 @@ std::string Statement::column_text(int index) const {
 
 bool Statement::column_is_null(int index) const { return sqlite3_column_type(m_stmt, index) == SQLITE_NULL; }
 
+int Statement::column_type(int index) const { return sqlite3_column_type(m_stmt, index); }
+
 std::optional<std::int64_t> Statement::column_optional_int(int index) const {
     return column_is_null(index) ? std::nullopt : std::optional<std::int64_t>(column_int(index));
 }
@@ -157,7 +186,14 @@ std::optional<std::string> Statement::column_optional_text(int index) const {
 
 core::Result<Transaction> Transaction::begin(const Database& db) {
     if (auto s = db.exec("BEGIN IMMEDIATE"); !s) {
-        return db.error("cannot start a transaction");
+        return std::move(s).error();
+    }
+    return Transaction(&db);
+}
+
+core::Result<Transaction> Transaction::begin_read(const Database& db) {
+    if (auto s = db.exec("BEGIN DEFERRED"); !s) {
+        return std::move(s).error();
     }
     return Transaction(&db);
 }
@@ -170,10 +206,9 @@ Transaction::~Transaction() {
 
 core::Status Transaction::commit() {
     if (auto s = m_db->exec("COMMIT"); !s) {
-        auto e = m_db->error("cannot commit");
         (void)m_db->exec("ROLLBACK");
         m_db = nullptr;
-        return e;
+        return s;
     }
     m_db = nullptr;
     return {};

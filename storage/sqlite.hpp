@@ -19,6 +19,14 @@ namespace steadypay::storage {
 
 class Statement;
 
+// What a failed SQLite call means for the store, as an Error that names the file:
+//   busy or locked      -> Errc::busy: "<file>: in use by another program ..."
+//   corrupt, not a db   -> Errc::store_unavailable: "<file>: the store is damaged ..."
+//   read-only, cannot open a journal -> Errc::store_unavailable, saying what cannot be written
+//   a constraint        -> Errc::bad_input
+//   anything else       -> Errc::io, with SQLite's message and `what` was being done
+[[nodiscard]] core::Error sqlite_error(sqlite3* db, int rc, std::string_view what);
+
 class Database {
 public:
     Database() = default;
@@ -39,8 +47,8 @@ public:
     [[nodiscard]] core::Result<std::optional<std::string>> query_text(std::string_view sql) const;
     [[nodiscard]] core::Result<std::int64_t> query_int(std::string_view sql) const;
 
-    // An Error for the last failure on this connection: "<what>: <SQLite's message>".
-    [[nodiscard]] core::Error error(std::string_view what, core::Errc code = core::Errc::io) const;
+    // An Error for the last failure on this connection, with the kind sqlite_error gives it.
+    [[nodiscard]] core::Error error(std::string_view what) const;
 
     void close() noexcept;
 
@@ -76,6 +84,8 @@ public:
     [[nodiscard]] std::int64_t column_int(int index) const;
     [[nodiscard]] std::string column_text(int index) const;
     [[nodiscard]] bool column_is_null(int index) const;
+    // SQLITE_INTEGER, SQLITE_TEXT, SQLITE_NULL, ...: SQLite keeps what was written, whatever the column says.
+    [[nodiscard]] int column_type(int index) const;
     [[nodiscard]] std::optional<std::int64_t> column_optional_int(int index) const;
     [[nodiscard]] std::optional<std::string> column_optional_text(int index) const;
 
@@ -84,11 +94,30 @@ private:
     sqlite3* m_db = nullptr;
 };
 
+// Calls `row()` for each row of `stmt`; a row that cannot be read (a damaged page) fails the
+// whole read, rather than ending it early as if the table stopped there.
+template <class F> [[nodiscard]] core::Status each_row(Statement& stmt, F&& row) {
+    while (true) {
+        auto next = stmt.step();
+        if (!next) {
+            return std::move(next).error();
+        }
+        if (!next.value()) {
+            return {};
+        }
+        if (core::Status s = row(); !s) {
+            return s;
+        }
+    }
+}
+
 // A transaction that rolls back unless committed.
 class Transaction {
 public:
     // BEGIN IMMEDIATE: takes the write lock at once, so two writers never both start.
     [[nodiscard]] static core::Result<Transaction> begin(const Database& db);
+    // BEGIN DEFERRED, for reads that must see one state of the store across several statements.
+    [[nodiscard]] static core::Result<Transaction> begin_read(const Database& db);
     Transaction(Transaction&& other) noexcept : m_db(other.m_db) { other.m_db = nullptr; }
     Transaction& operator=(Transaction&&) = delete;
     Transaction(const Transaction&) = delete;

@@ -60,6 +60,8 @@ struct VerifyReport {
 struct OpenOptions {
     std::string vfs;   // the SQLite VFS; empty for the store's own (tests wrap it to inject faults)
     std::string now;   // names the backup taken before a migration
+    // How long to wait for another program's lock before giving up with Errc::busy.
+    int busy_timeout_ms = 10'000;
 };
 
 class Store {
@@ -79,7 +81,12 @@ public:
     [[nodiscard]] static core::Result<Store> open(const std::filesystem::path& path, const Passphrase& passphrase,
                                                   const OpenOptions& options = {});
 
+    // The household, read in one read transaction. A value that cannot be read back is
+    // Errc::store_unavailable naming it ("the store is damaged: bills row 12, field start: ...").
     [[nodiscard]] core::Result<core::Household> load() const;
+
+    // Bumped by every write; a writer holding an older one is working from an older state.
+    [[nodiscard]] core::Result<std::int64_t> revision() const;
 
     // Replaces the stored household with `household` (which must validate) in one transaction,
     // appending an audit entry for every payment whose status, date or amount changes.
@@ -106,6 +113,9 @@ public:
     [[nodiscard]] const Database& database() const { return m_db; }
 
 private:
+    // Names the store in an error that does not say which file it is about.
+    [[nodiscard]] core::Error located(core::Error e) const;
+
     Store(Database db, std::filesystem::path path, StoreHeader header)
         : m_db(std::move(db)), m_path(std::move(path)), m_header(std::move(header)) {}
 

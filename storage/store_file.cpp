@@ -37,17 +37,27 @@ std::string encode_store_header(const StoreHeader& header) {
 }
 
 core::Result<StoreHeader> read_store_header(const std::filesystem::path& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
+    // Look before opening: opening a FIFO for reading would wait for a writer, forever.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
         if (errno == ENOENT) {
             return unavailable(path, "no such store (create one with 'steadypay init')");
         }
         return unavailable(path, std::string("cannot open (") + std::strerror(errno) + ")");
     }
-    struct stat st {};
+    if (S_ISDIR(st.st_mode)) {
+        return unavailable(path, "is a folder, not a store");
+    }
+    if (!S_ISREG(st.st_mode)) {
+        return unavailable(path, "is not a regular file, so it cannot be a store");
+    }
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        return unavailable(path, std::string("cannot open (") + std::strerror(errno) + ")");
+    }
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
-        return unavailable(path, "is not a regular file");
+        return unavailable(path, "is not a regular file, so it cannot be a store");
     }
     std::string head(static_cast<std::size_t>(k_header_size), '\0');
     std::size_t got = 0;
@@ -110,6 +120,15 @@ core::Result<StoreHeader> read_store_header(const std::filesystem::path& path) {
         h.cipher.kdf_iter < 1 || h.cipher.page_size < 512 || h.cipher.page_size > 65536 ||
         (h.cipher.page_size & (h.cipher.page_size - 1)) != 0) {
         return unavailable(path, "uses cipher settings this build does not support");
+    }
+    // SQLite writes whole pages: a database part that is not a whole number of them was cut short
+    // (a copy that stopped early, a full disk). Inside the first page this would otherwise look
+    // like a wrong passphrase.
+    const auto body = static_cast<long long>(st.st_size) - k_header_size;
+    if (body % h.cipher.page_size != 0) {
+        return unavailable(path, "is cut short or damaged: its database part (" + std::to_string(body) +
+                                     " bytes) is not a whole number of " + std::to_string(h.cipher.page_size) +
+                                     "-byte pages; restore it from a backup");
     }
     return h;
 }

@@ -133,7 +133,10 @@ public:
             return ctx.fail(log.error());
         }
         auto h = store->load();
-        const auto currency = h ? h->currency : core::Currency{};
+        if (!h) {
+            return ctx.fail(h.error());
+        }
+        const auto currency = h->currency;
         nlohmann::ordered_json list = nlohmann::ordered_json::array();
         bool any = false;
         for (const auto& e : log.value()) {

@@ -11,6 +11,7 @@ enum ExitCode : int {
     k_exit_bad_input = 2,
     k_exit_wrong_passphrase = 3,
     k_exit_store_unavailable = 4,
+    k_exit_store_in_use = 5,
 };
 
 [[nodiscard]] inline int exit_code_for(const core::Error& e) {
@@ -24,6 +25,9 @@ enum ExitCode : int {
         return k_exit_wrong_passphrase;
     case core::Errc::store_unavailable:
         return k_exit_store_unavailable;
+    case core::Errc::busy:
+    case core::Errc::conflict:
+        return k_exit_store_in_use;
     case core::Errc::io:
     case core::Errc::network:
     case core::Errc::internal:

@@ -160,6 +160,26 @@ TEST_CASE("missing, empty, random and foreign files are not stores, and are left
         CHECK(s.error().code == core::Errc::store_unavailable);
         CHECK_THAT(s.error().message, Catch::Contains("cut short"));
     }
+    SECTION("a store cut short inside its first page: damaged, not a wrong passphrase") {
+        make_store(dir / "home.db", spec_household());
+        const auto bytes = test::read_bytes(dir / "home.db");
+        for (std::size_t size : {std::size_t{4096 + 1}, std::size_t{4096 + 500}, std::size_t{4096 + 1023},
+                                 bytes.size() - 1}) {
+            INFO(size);
+            test::write_bytes(dir / "cut.db", bytes.substr(0, size));
+            auto s = Store::open(dir / "cut.db", pass);
+            REQUIRE_FALSE(s.ok());
+            CHECK(s.error().code == core::Errc::store_unavailable);
+            CHECK_THAT(s.error().message, Catch::Contains("is cut short or damaged"));
+        }
+    }
+    SECTION("a FIFO is refused at once, not waited on") {
+        REQUIRE(::mkfifo((dir / "fifo.db").c_str(), 0600) == 0);
+        auto s = Store::open(dir / "fifo.db", pass);
+        REQUIRE_FALSE(s.ok());
+        CHECK(s.error().code == core::Errc::store_unavailable);
+        CHECK_THAT(s.error().message, Catch::EndsWith("fifo.db: is not a regular file, so it cannot be a store"));
+    }
     SECTION("a store from a newer format") {
         auto header = storage::encode_store_header(storage::StoreHeader{});
         const auto pos = header.find("\"format\":1");

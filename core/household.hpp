@@ -81,6 +81,7 @@ struct Account {
     Money overdraft_fee;    // charged per overdrawn item
     Money cushion;          // the balance the person wants never to go below
     KeySet written;
+    friend bool operator==(const Account&, const Account&) = default;
 };
 
 struct Income {
@@ -92,6 +93,7 @@ struct Income {
     Schedule schedule;
     BusinessDayRule business_day = BusinessDayRule::none;
     KeySet written;
+    friend bool operator==(const Income&, const Income&) = default;
 };
 
 struct Bill {
@@ -112,6 +114,7 @@ struct Bill {
     std::optional<int> shutoff_after_days;       // service may be cut off this many days late
     std::string hardship_contact;
     KeySet written;
+    friend bool operator==(const Bill&, const Bill&) = default;
 };
 
 enum class PaymentStatus { paid, skipped, unpaid };
@@ -127,6 +130,7 @@ struct Payment {
     std::optional<Date> date;    // paid: when
     std::optional<Money> amount; // paid: how much
     KeySet written;
+    friend bool operator==(const Payment&, const Payment&) = default;
 };
 
 // How many days ahead each kind of warning is raised (a household setting).
@@ -136,6 +140,7 @@ struct WarningLeadTimes {
     int bill_at_risk = 3;
     int autopay_insufficient_funds = 7;
     KeySet written;
+    friend bool operator==(const WarningLeadTimes&, const WarningLeadTimes&) = default;
 };
 
 struct Household {

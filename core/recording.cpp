@@ -22,6 +22,38 @@ std::vector<DueDate> item_due_dates(const Household& h, const std::string& item,
     return due_dates(*ref->schedule, ref->business_day, h.calendar(), from, to);
 }
 
+std::optional<Date> next_due(const Household& h, const std::string& item, Date from) {
+    const auto dates = item_due_dates(h, item, from, from + date::days{400});
+    return dates.empty() ? std::nullopt : std::optional<Date>(dates.front().due);
+}
+
+Date balance_as_of(Date today, bool includes_today) { return includes_today ? today : today - date::days{1}; }
+
+std::vector<Occurrence> landing_on(const Household& h, std::string_view account, Date day) {
+    std::size_t index = h.accounts.size();
+    for (std::size_t i = 0; i < h.accounts.size(); ++i) {
+        if (h.accounts[i].id == account) {
+            index = i;
+        }
+    }
+    if (index == h.accounts.size()) {
+        return {};
+    }
+    // The household as if every balance were the close of the day before: what lands on `day`.
+    Household probe = h;
+    for (auto& a : probe.accounts) {
+        a.as_of = day - date::days{1};
+    }
+    std::vector<Occurrence> out;
+    for (auto& o : collect_occurrences(probe, probe.calendar(), day, day, AmountBasis::conservative)) {
+        if (o.account == index && o.apply_date == day &&
+            (o.state == OccurrenceState::expected || o.state == OccurrenceState::paid)) {
+            out.push_back(std::move(o));
+        }
+    }
+    return out;
+}
+
 Result<Payment> record_payment(Household& h, const std::string& item, Date due, PaymentStatus status,
                                std::optional<Date> date, std::optional<Money> amount) {
     const auto ref = find_item(h, item);

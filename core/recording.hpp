@@ -34,4 +34,21 @@ struct ItemRef {
 // The item's due dates from `from` to `to`, for pickers.
 [[nodiscard]] std::vector<DueDate> item_due_dates(const Household& h, const std::string& item, Date from, Date to);
 
+// The item's first due date on or after `from`, looking a little over a year ahead.
+[[nodiscard]] std::optional<Date> next_due(const Household& h, const std::string& item, Date from);
+
+// The date a balance read off the bank on `today` is kept as of. A balance counts everything up
+// to and including its date; read in the morning, before the day's payments post, it is the
+// close of the day before, so that today's payments and deposits still count as to come (the
+// cautious reading, and the default). When the person says today's have already gone through,
+// it is today's:
+//   balance_as_of(Tue 2026-12-01, false) = Mon 2026-11-30   (the rent due today is still to come)
+//   balance_as_of(Tue 2026-12-01, true)  = Tue 2026-12-01   (the rent is in the balance)
+[[nodiscard]] Date balance_as_of(Date today, bool includes_today);
+
+// The payments and deposits of `account` that land on `day` (autopay lead days applied) and are
+// neither skipped nor recorded paid on another day: what a balance as of the day before counts as
+// still to come. Empty when the account does not exist.
+[[nodiscard]] std::vector<Occurrence> landing_on(const Household& h, std::string_view account, Date day);
+
 } // namespace steadypay::core

@@ -29,6 +29,7 @@ struct Schedule {
 
     // Parses the rule and checks that it can work with the dates.
     [[nodiscard]] static Result<Schedule> make(std::string_view rrule, Date start, std::optional<Date> end = {});
+    friend bool operator==(const Schedule&, const Schedule&) = default;
 };
 
 struct DueDate {

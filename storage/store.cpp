@@ -469,24 +469,55 @@ Result<Household> Store::load() const {
 
 Result<std::int64_t> Store::revision() const { return read_revision(m_db); }
 
-Status Store::save(const Household& household, const ChangeContext& context) {
-    if (auto s = core::validate(household); !s) {
-        return s;
-    }
+Result<Applied> Store::apply(const core::Edit& edit, const ChangeContext& context, std::optional<std::int64_t> based_on) {
+    return write([&](const Household&) -> Result<core::Edit> { return edit; }, context, based_on);
+}
+
+Result<Applied> Store::apply_with(const std::function<Result<core::Edit>(const Household&)>& make,
+                                  const ChangeContext& context) {
+    return write(make, context, std::nullopt);
+}
+
+Result<Applied> Store::write(const std::function<Result<core::Edit>(const Household&)>& make,
+                             const ChangeContext& context, std::optional<std::int64_t> based_on) {
     auto tx = Transaction::begin(m_db);
     if (!tx) {
         return std::move(tx).error();
     }
-    // The household as it is now, read inside the transaction, so the audit log sees every change.
+    auto revision = read_revision(m_db);
+    if (!revision) {
+        return located(std::move(revision).error());
+    }
+    if (based_on && *based_on != revision.value()) {
+        return Error{Errc::conflict, m_path.string() + ": the store changed since it was read (revision " +
+                                         std::to_string(*based_on) + ", now " + std::to_string(revision.value()) +
+                                         "); nothing was changed"};
+    }
+    // The household as it is now, read inside the transaction: the edit applies to it, and the
+    // audit log sees every change.
     auto before = read_household(m_db, k_household_id);
     if (!before) {
         return located(std::move(before).error());
     }
-    Status s = write_household(m_db, k_household_id, &before.value(), household);
-    if (s) s = append_audit(m_db, k_household_id, before.value(), household, context);
-    if (s) s = bump_revision(m_db);
+    auto edit = make(before.value());
+    if (!edit) {
+        return std::move(edit).error();
+    }
+    if (std::holds_alternative<core::NoChange>(edit.value())) {
+        return Applied{revision.value(), std::move(before).value()};
+    }
+    auto after = core::apply_edit(before.value(), edit.value());
+    if (!after) {
+        return std::move(after).error();
+    }
+    Status s = write_household(m_db, k_household_id, &before.value(), after.value());
+    if (s) s = append_audit(m_db, k_household_id, before.value(), after.value(), context);
+    if (s) s = put_info(m_db, "revision", std::to_string(revision.value() + 1));
     if (s) s = tx->commit();
-    return s;
+    if (!s) {
+        return located(std::move(s).error());
+    }
+    return Applied{revision.value() + 1, std::move(after).value()};
 }
 
 Error Store::located(Error e) const {

@@ -14,12 +14,14 @@
 // - Files are created 0600 in a folder created 0700; temporary tables stay in memory (SQLite's
 //   spill files would not be encrypted).
 
+#include "core/edits.hpp"
 #include "core/household.hpp"
 #include "storage/passphrase.hpp"
 #include "storage/sqlite.hpp"
 #include "storage/store_file.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +50,12 @@ struct AuditEntry {
     std::optional<std::int64_t> amount; // minor units
     std::string prev_hash;
     std::string hash;
+};
+
+// What a write left: the store's new revision and the household it holds.
+struct Applied {
+    std::int64_t revision = 0;
+    core::Household household;
 };
 
 struct VerifyReport {
@@ -88,9 +96,20 @@ public:
     // Bumped by every write; a writer holding an older one is working from an older state.
     [[nodiscard]] core::Result<std::int64_t> revision() const;
 
-    // Replaces the stored household with `household` (which must validate) in one transaction,
-    // appending an audit entry for every payment whose status, date or amount changes.
-    [[nodiscard]] core::Status save(const core::Household& household, const ChangeContext& context);
+    // Applies `edit` to the household as the store holds it now, in one write transaction: reads
+    // it, applies the edit (core::apply: the domain's rules, then validation), writes the rows that
+    // changed, appends an audit entry for every payment whose status, date or amount changes, and
+    // bumps the revision. With `based_on`, a store whose revision is no longer that one refuses with
+    // Errc::conflict and nothing changes: the writer reloads and rebases its edit (core::rebase).
+    // A NoChange edit writes nothing.
+    [[nodiscard]] core::Result<Applied> apply(const core::Edit& edit, const ChangeContext& context,
+                                              std::optional<std::int64_t> based_on = std::nullopt);
+
+    // The same, with the edit worked out by `make` from the household as it is inside the
+    // transaction (for the command line, whose options say what to change, not what was seen).
+    [[nodiscard]] core::Result<Applied>
+    apply_with(const std::function<core::Result<core::Edit>(const core::Household&)>& make,
+               const ChangeContext& context);
 
     // Changes the passphrase (re-encrypts every page in one transaction).
     [[nodiscard]] core::Status change_passphrase(const Passphrase& new_passphrase);
@@ -113,6 +132,8 @@ public:
     [[nodiscard]] const Database& database() const { return m_db; }
 
 private:
+    [[nodiscard]] core::Result<Applied> write(const std::function<core::Result<core::Edit>(const core::Household&)>& make,
+                                              const ChangeContext& context, std::optional<std::int64_t> based_on);
     // Names the store in an error that does not say which file it is about.
     [[nodiscard]] core::Error located(core::Error e) const;
 

@@ -134,7 +134,7 @@ public:
         if (!store) {
             return ctx.fail(store.error());
         }
-        if (auto s = store->save(h.value(), change_context("import-household")); !s) {
+        if (auto s = store->apply(core::ReplaceHousehold{h.value()}, change_context("import-household")); !s) {
             return ctx.fail(s.error());
         }
         ctx.out << "Imported " << h->name << ": " << h->accounts.size() << " account"

@@ -1,13 +1,18 @@
 // steadypay accounts|incomes|bills list|add|edit|remove
 //
-// Every change loads the household, applies the options, validates the whole household exactly
-// as a household file is validated, and saves it in one transaction. Errors name the option.
+// Every change is worked out from the household as the store holds it, inside the write
+// transaction (Store::apply_with): the options become one core edit (add, change or remove one
+// item), which core applies and validates exactly as a household file is validated. Errors name
+// the option.
 
 #include "app/cli/commands.hpp"
 #include "app/cli/options.hpp"
 #include "app/cli/store_access.hpp"
 
 #include "app/common/clock.hpp"
+#include "core/edits.hpp"
+#include "core/recording.hpp"
+#include "core/text.hpp"
 #include "storage/household_file.hpp"
 
 #include <fmt/format.h>
@@ -32,6 +37,7 @@ struct Fields {
     Opt priority, lead_days, grace_days, late_fee, reported_late_after, shutoff_after, hardship_contact; // bills
     bool autopay = false;
     bool no_autopay = false;
+    bool includes_today = false;
     CLI::Option* autopay_flag = nullptr;
     CLI::Option* no_autopay_flag = nullptr;
 };
@@ -42,7 +48,10 @@ void add_fields(CLI::App& sub, Fields& f, Kind kind) {
     add(sub, f.name, "--name", "Its name, as you call it");
     if (kind == Kind::accounts) {
         add(sub, f.balance, "--balance", "The balance, e.g. 1850.00 (negative when overdrawn)");
-        add(sub, f.as_of, "--as-of", "The date of that balance (default: today)");
+        add(sub, f.as_of, "--as-of", "The day whose close that balance is (default: yesterday's close, so that "
+                                     "today's payments still count as to come)");
+        sub.add_flag("--includes-today", f.includes_today,
+                     "The balance already includes today's payments and deposits (it is today's close)");
         add(sub, f.overdraft_limit, "--overdraft-limit", "How far below zero the bank lets it go (default 0.00)");
         add(sub, f.overdraft_fee, "--overdraft-fee", "What the bank charges per overdrawn item (default 0.00)");
         add(sub, f.cushion, "--cushion", "The balance you never want to go below (default 0.00)");
@@ -236,7 +245,7 @@ core::Status apply_account(const Fields& f, core::Account& a, const core::Househ
     if (s && f.as_of.given()) {
         s = ap.date_value(f.as_of, "--as-of", a.as_of);
     } else if (s && (adding || f.balance.given())) {
-        a.as_of = app::clock().today(h.timezone); // a new balance is today's unless said otherwise
+        a.as_of = core::balance_as_of(app::clock().today(h.timezone), f.includes_today);
     }
     if (s) s = ap.money(f.overdraft_limit, "--overdraft-limit", "overdraft_limit", a.overdraft_limit);
     if (s) s = ap.money(f.overdraft_fee, "--overdraft-fee", "overdraft_fee", a.overdraft_fee);
@@ -321,120 +330,149 @@ public:
         if (!store) {
             return ctx.fail(store.error());
         }
-        auto loaded = store->load();
-        if (!loaded) {
-            return ctx.fail(loaded.error());
-        }
-        core::Household h = std::move(loaded).value();
         if (m_list->parsed()) {
-            return list(ctx, h);
+            auto loaded = store->load();
+            if (!loaded) {
+                return ctx.fail(loaded.error());
+            }
+            return list(ctx, loaded.value());
         }
         std::string message;
         std::size_t index = 0;
-        core::Status s;
-        if (m_add->parsed()) {
-            s = add_item(h, index, message);
-        } else if (m_edit->parsed()) {
-            s = edit_item(h, index, message);
-        } else {
-            s = remove_item(h, message);
-        }
-        if (!s) {
-            return ctx.fail(s.error());
-        }
-        if (auto v = core::validate(h); !v) {
-            return ctx.fail(as_option_error(std::move(v).error(), list_name(m_kind), index));
-        }
-        if (auto saved = store->save(h, change_context(std::string(list_name(m_kind)) + " " +
-                                                       (m_add->parsed() ? "add" : m_edit->parsed() ? "edit" : "remove")));
-            !saved) {
-            return ctx.fail(saved.error());
+        const std::string command = std::string(list_name(m_kind)) + " " +
+                                    (m_add->parsed() ? "add" : m_edit->parsed() ? "edit" : "remove");
+        auto applied = store->apply_with(
+            [&](const core::Household& h) -> core::Result<core::Edit> {
+                if (m_add->parsed()) {
+                    return add_edit(h, index, message);
+                }
+                if (m_edit->parsed()) {
+                    return change_edit(h, index, message);
+                }
+                return remove_edit(h, message);
+            },
+            change_context(command));
+        if (!applied) {
+            return ctx.fail(as_option_error(applied.error(), list_name(m_kind), index));
         }
         ctx.out << message << '\n';
+        const auto& f = m_add->parsed() ? m_add_fields : m_edit_fields;
+        if (m_kind == Kind::accounts && !m_remove->parsed() && f.balance.given() && !f.as_of.given()) {
+            ctx.out << balance_note(applied->household, f.id, f.includes_today) << '\n';
+        }
         return 0;
     }
 
 private:
-    core::Status add_item(core::Household& h, std::size_t& index, std::string& message) {
+    // Which of today's payments and deposits the new balance counts as still to come.
+    static std::string balance_note(const core::Household& h, const std::string& id, bool includes_today) {
+        const auto* a = h.find_account(id);
+        const auto today = app::clock().today(h.timezone);
+        std::string items;
+        for (const auto& o : core::landing_on(h, id, today)) {
+            const bool bill = o.kind == core::ItemKind::bill;
+            items += (items.empty() ? "" : ", ") + core::printable(core::item_name(h, o)) + " " +
+                     (bill ? "-" : "+") + o.amount.to_string();
+        }
+        if (includes_today) {
+            return "Its balance " + a->balance.to_string() + " includes today's payments and deposits" +
+                   (items.empty() ? std::string(".") : " (" + items + ").");
+        }
+        return "Its balance " + a->balance.to_string() + " is the close of " + core::to_weekday_iso(a->as_of) + "; " +
+               (items.empty() ? std::string("nothing lands on it today.")
+                              : "still to come today: " + items +
+                                    " (if today's have already gone through, give --includes-today).");
+    }
+
+    core::Result<core::Edit> add_edit(const core::Household& h, std::size_t& index, std::string& message) const {
         const auto& f = m_add_fields;
         if (auto s = require(f, m_kind); !s) {
-            return s;
+            return std::move(s).error();
         }
-        const auto taken = [&](const std::string& id) {
-            return m_kind == Kind::accounts ? h.find_account(id) != nullptr
-                                            : (h.find_bill(id) != nullptr || h.find_income(id) != nullptr);
-        };
-        if (taken(f.id)) {
+        const auto taken = m_kind == Kind::accounts ? h.find_account(f.id) != nullptr
+                                                    : (h.find_bill(f.id) != nullptr || h.find_income(f.id) != nullptr);
+        if (taken) {
             return core::bad_input("ID: \"" + f.id + "\" is already used by another " +
                                    (m_kind == Kind::accounts ? "account" : "income or bill"));
         }
-        core::Status s;
+        message = std::string("Added ") + singular(m_kind) + " \"" + f.id + "\".";
         switch (m_kind) {
         case Kind::accounts: {
             core::Account a;
             a.id = f.id;
             a.balance = a.overdraft_limit = a.overdraft_fee = a.cushion = core::Money(h.currency);
-            s = apply_account(f, a, h, true);
             index = h.accounts.size();
-            h.accounts.push_back(std::move(a));
-            break;
+            if (auto s = apply_account(f, a, h, true); !s) {
+                return std::move(s).error();
+            }
+            return core::Edit{core::AddAccount{std::move(a)}};
         }
         case Kind::incomes: {
             core::Income x;
             x.id = f.id;
-            s = apply_income(f, x, h, true);
             index = h.incomes.size();
-            h.incomes.push_back(std::move(x));
+            if (auto s = apply_income(f, x, h, true); !s) {
+                return std::move(s).error();
+            }
+            return core::Edit{core::AddIncome{std::move(x)}};
+        }
+        case Kind::bills:
             break;
         }
-        case Kind::bills: {
-            core::Bill b;
-            b.id = f.id;
-            b.late_fee = core::Money(h.currency);
-            s = apply_bill(f, b, h, true);
-            index = h.bills.size();
-            h.bills.push_back(std::move(b));
-            break;
+        core::Bill b;
+        b.id = f.id;
+        b.late_fee = core::Money(h.currency);
+        index = h.bills.size();
+        if (auto s = apply_bill(f, b, h, true); !s) {
+            return std::move(s).error();
         }
-        }
-        message = std::string("Added ") + singular(m_kind) + " \"" + f.id + "\".";
-        return s;
+        return core::Edit{core::AddBill{std::move(b)}};
     }
 
-    core::Status edit_item(core::Household& h, std::size_t& index, std::string& message) {
+    core::Result<core::Edit> change_edit(const core::Household& h, std::size_t& index, std::string& message) const {
         const auto& f = m_edit_fields;
         const auto missing = [&] {
             return core::bad_input("ID: no " + std::string(singular(m_kind)) + " has the id \"" + f.id + "\"");
         };
-        core::Status s;
+        message = std::string("Changed ") + singular(m_kind) + " \"" + f.id + "\".";
         switch (m_kind) {
-        case Kind::accounts:
+        case Kind::accounts: {
             index = index_of(h.accounts, f.id);
             if (index == h.accounts.size()) {
                 return missing();
             }
-            s = apply_account(f, h.accounts[index], h, false);
-            break;
-        case Kind::incomes:
+            auto a = h.accounts[index];
+            if (auto s = apply_account(f, a, h, false); !s) {
+                return std::move(s).error();
+            }
+            return core::Edit{core::ChangeAccount{h.accounts[index], std::move(a)}};
+        }
+        case Kind::incomes: {
             index = index_of(h.incomes, f.id);
             if (index == h.incomes.size()) {
                 return missing();
             }
-            s = apply_income(f, h.incomes[index], h, false);
-            break;
-        case Kind::bills:
-            index = index_of(h.bills, f.id);
-            if (index == h.bills.size()) {
-                return missing();
+            auto x = h.incomes[index];
+            if (auto s = apply_income(f, x, h, false); !s) {
+                return std::move(s).error();
             }
-            s = apply_bill(f, h.bills[index], h, false);
+            return core::Edit{core::ChangeIncome{h.incomes[index], std::move(x)}};
+        }
+        case Kind::bills:
             break;
         }
-        message = std::string("Changed ") + singular(m_kind) + " \"" + f.id + "\".";
-        return s;
+        index = index_of(h.bills, f.id);
+        if (index == h.bills.size()) {
+            return missing();
+        }
+        auto b = h.bills[index];
+        if (auto s = apply_bill(f, b, h, false); !s) {
+            return std::move(s).error();
+        }
+        return core::Edit{core::ChangeBill{h.bills[index], std::move(b)}};
     }
 
-    core::Status remove_item(core::Household& h, std::string& message) {
+    core::Result<core::Edit> remove_edit(const core::Household& h, std::string& message) const {
         const auto& id = m_remove_id;
         const auto exists = m_kind == Kind::accounts ? index_of(h.accounts, id) < h.accounts.size()
                             : m_kind == Kind::incomes ? index_of(h.incomes, id) < h.incomes.size()
@@ -443,38 +481,35 @@ private:
             return core::bad_input("ID: no " + std::string(singular(m_kind)) + " has the id \"" + id + "\"");
         }
         if (m_kind == Kind::accounts) {
-            if (auto s = core::remove_account(h, id); !s) {
-                return s;
-            }
             message = "Removed account \"" + id + "\".";
-            return {};
+            return core::remove_account_edit(h, id);
         }
-        const auto removed = core::remove_item(h, id);
-        if (!removed) {
-            return removed.error();
+        auto edit = core::remove_item_edit(h, id);
+        if (!edit) {
+            return edit;
         }
+        const auto records = std::get<core::RemoveItem>(edit.value()).payments.size();
         message = std::string("Removed ") + singular(m_kind) + " \"" + id + "\"" +
-                  (*removed ? " and its " + std::to_string(*removed) + " payment record" + (*removed == 1 ? "" : "s")
-                            : std::string()) +
+                  (records ? " and its " + std::to_string(records) + " payment record" + (records == 1 ? "" : "s")
+                           : std::string()) +
                   ".";
-        return {};
+        return edit;
     }
 
     int list(Context& ctx, const core::Household& h) {
         const core::Date today = app::clock().today(h.timezone);
-        const auto cal = h.calendar();
-        const auto next_due = [&](const core::Schedule& s, core::BusinessDayRule r) -> std::string {
-            const auto d = core::due_dates(s, r, cal, today, today + date::days{400});
-            return d.empty() ? "-" : core::to_iso(d.front().due);
+        const auto next_due = [&](const std::string& id) -> std::string {
+            const auto d = core::next_due(h, id, today);
+            return d ? core::to_iso(*d) : "-";
         };
         if (ctx.json) {
             auto doc = nlohmann::ordered_json::parse(storage::household_to_json(h));
             auto items = doc.contains(list_name(m_kind)) ? doc[list_name(m_kind)] : nlohmann::ordered_json::array();
             for (std::size_t i = 0; i < items.size(); ++i) {
                 if (m_kind == Kind::incomes) {
-                    items[i]["next_due"] = next_due(h.incomes[i].schedule, h.incomes[i].business_day);
+                    items[i]["next_due"] = next_due(h.incomes[i].id);
                 } else if (m_kind == Kind::bills) {
-                    items[i]["next_due"] = next_due(h.bills[i].schedule, h.bills[i].business_day);
+                    items[i]["next_due"] = next_due(h.bills[i].id);
                 }
             }
             ctx.out << items.dump(2) << '\n';
@@ -488,7 +523,7 @@ private:
             ctx.out << fmt::format("{:<14} {:<28} {:>12} {:<11} {:>10} {:>10}\n", "ID", "Name", "Balance", "As of",
                                    "Cushion", "Overdraft");
             for (const auto& a : h.accounts) {
-                ctx.out << fmt::format("{:<14} {:<28} {:>12} {:<11} {:>10} {:>10}\n", a.id, a.name,
+                ctx.out << fmt::format("{:<14} {:<28} {:>12} {:<11} {:>10} {:>10}\n", a.id, core::printable(a.name),
                                        a.balance.to_string(), core::to_iso(a.as_of), a.cushion.to_string(),
                                        a.overdraft_limit.to_string());
             }
@@ -502,8 +537,8 @@ private:
             ctx.out << fmt::format("{:<14} {:<24} {:>20} {:<11} {:<11} {}\n", "ID", "Name", "Amount", "Account",
                                    "Next", "Schedule");
             for (const auto& x : h.incomes) {
-                ctx.out << fmt::format("{:<14} {:<24} {:>20} {:<11} {:<11} {}\n", x.id, x.name, amount_text(x.amount),
-                                       x.account, next_due(x.schedule, x.business_day), x.schedule.rrule);
+                ctx.out << fmt::format("{:<14} {:<24} {:>20} {:<11} {:<11} {}\n", x.id, core::printable(x.name),
+                                       amount_text(x.amount), x.account, next_due(x.id), x.schedule.rrule);
             }
             return 0;
         }
@@ -514,9 +549,9 @@ private:
         ctx.out << fmt::format("{:<14} {:<24} {:>20} {:<15} {:<11} {:<8} {}\n", "ID", "Name", "Amount", "Priority",
                                "Next due", "Autopay", "Schedule");
         for (const auto& b : h.bills) {
-            ctx.out << fmt::format("{:<14} {:<24} {:>20} {:<15} {:<11} {:<8} {}\n", b.id, b.name,
-                                   amount_text(b.amount), core::to_string(b.priority),
-                                   next_due(b.schedule, b.business_day), b.autopay ? "yes" : "no", b.schedule.rrule);
+            ctx.out << fmt::format("{:<14} {:<24} {:>20} {:<15} {:<11} {:<8} {}\n", b.id, core::printable(b.name),
+                                   amount_text(b.amount), core::to_string(b.priority), next_due(b.id),
+                                   b.autopay ? "yes" : "no", b.schedule.rrule);
         }
         return 0;
     }

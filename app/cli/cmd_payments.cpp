@@ -11,7 +11,9 @@
 #include "app/cli/store_access.hpp"
 
 #include "app/common/clock.hpp"
+#include "core/edits.hpp"
 #include "core/recording.hpp"
+#include "core/text.hpp"
 
 #include <ostream>
 
@@ -52,11 +54,6 @@ public:
         if (!store) {
             return ctx.fail(store.error());
         }
-        auto loaded = store->load();
-        if (!loaded) {
-            return ctx.fail(loaded.error());
-        }
-        auto h = std::move(loaded).value();
         // Errors from core name the field; the command line names the option.
         const auto as_option = [](core::Error e) {
             for (const auto& [field, option] : {std::pair{"item: ", "ITEM: "}, std::pair{"due: ", "--due: "},
@@ -68,55 +65,61 @@ public:
             }
             return e;
         };
-        const auto ref = core::find_item(h, m_item);
-        const std::string name = ref ? *ref->name : m_item;
-        std::string message;
-        if (m_action == Action::unmark) {
-            if (!ref) {
-                return ctx.fail(core::bad_input("ITEM: no bill or income has the id \"" + m_item + "\""));
-            }
-            if (auto s = core::clear_payment(h, m_item, due.value()); !s) {
-                return ctx.fail(s.error());
-            }
-            message = name + " due " + core::to_weekday_iso(due.value()) + " is expected again.";
-        } else {
-            std::optional<core::Date> date;
-            std::optional<core::Money> amount;
-            if (m_action == Action::pay) {
-                date = app::clock().today(h.timezone);
-                if (m_date.given()) {
-                    auto d = date_option("--date", m_date.value);
-                    if (!d) {
-                        return ctx.fail(d.error());
-                    }
-                    date = d.value();
-                }
-                if (m_amount.given()) {
-                    auto a = money_option("--amount", m_amount.value, h.currency);
-                    if (!a) {
-                        return ctx.fail(a.error());
-                    }
-                    amount = a.value();
-                }
-            }
-            const auto status = m_action == Action::pay    ? core::PaymentStatus::paid
-                                : m_action == Action::skip ? core::PaymentStatus::skipped
-                                                           : core::PaymentStatus::unpaid;
-            auto p = core::record_payment(h, m_item, due.value(), status, date, amount);
-            if (!p) {
-                return ctx.fail(as_option(std::move(p).error()));
-            }
-            message = m_action == Action::pay
-                          ? "Recorded " + name + " due " + core::to_weekday_iso(p->due) + " as paid: " +
-                                p->amount->to_string() + " on " + core::to_weekday_iso(*p->date) + "."
-                          : "Recorded " + name + " due " + core::to_weekday_iso(p->due) + " as " +
-                                std::string(m_action == Action::skip ? "skipped" : "missed (still owed)") + ".";
-        }
         static const char* commands[] = {"pay", "skip", "missed", "unmark"};
-        if (auto s = store->save(h, change_context(commands[static_cast<std::size_t>(m_action)])); !s) {
-            return ctx.fail(s.error());
+        // Worked out from the household as the store holds it, inside the write transaction.
+        auto applied = store->apply_with(
+            [&](const core::Household& h) -> core::Result<core::Edit> {
+                if (!core::find_item(h, m_item)) {
+                    return core::bad_input("ITEM: no bill or income has the id " + core::quote_input(m_item));
+                }
+                if (m_action == Action::unmark) {
+                    if (!h.find_payment(m_item, due.value())) {
+                        return core::bad_input("nothing is recorded for \"" + m_item + "\" due " +
+                                               core::to_iso(due.value()));
+                    }
+                    return core::Edit{core::clear_edit(h, m_item, due.value())};
+                }
+                std::optional<core::Date> date;
+                std::optional<core::Money> amount;
+                if (m_action == Action::pay) {
+                    date = app::clock().today(h.timezone);
+                    if (m_date.given()) {
+                        auto d = date_option("--date", m_date.value);
+                        if (!d) {
+                            return std::move(d).error();
+                        }
+                        date = d.value();
+                    }
+                    if (m_amount.given()) {
+                        auto a = money_option("--amount", m_amount.value, h.currency);
+                        if (!a) {
+                            return std::move(a).error();
+                        }
+                        amount = a.value();
+                    }
+                }
+                const auto status = m_action == Action::pay    ? core::PaymentStatus::paid
+                                    : m_action == Action::skip ? core::PaymentStatus::skipped
+                                                               : core::PaymentStatus::unpaid;
+                return core::Edit{core::record_edit(h, m_item, due.value(), status, date, amount)};
+            },
+            change_context(commands[static_cast<std::size_t>(m_action)]));
+        if (!applied) {
+            return ctx.fail(as_option(applied.error()));
         }
-        ctx.out << message << '\n';
+        const auto& h = applied->household;
+        const auto name = core::printable(*core::find_item(h, m_item)->name);
+        if (m_action == Action::unmark) {
+            ctx.out << name << " due " << core::to_weekday_iso(due.value()) << " is expected again.\n";
+            return 0;
+        }
+        const auto* p = h.find_payment(m_item, due.value());
+        ctx.out << (m_action == Action::pay
+                        ? "Recorded " + name + " due " + core::to_weekday_iso(p->due) + " as paid: " +
+                              p->amount->to_string() + " on " + core::to_weekday_iso(*p->date) + "."
+                        : "Recorded " + name + " due " + core::to_weekday_iso(p->due) + " as " +
+                              std::string(m_action == Action::skip ? "skipped" : "missed (still owed)") + ".")
+                << '\n';
         return 0;
     }
 

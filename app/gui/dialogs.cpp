@@ -327,7 +327,7 @@ void ItemDialog::add_row(wxWindow* parent, wxFlexGridSizer* grid, const wxString
 ItemDialog::ItemDialog(wxWindow* parent, const core::Household& household, ListKind kind, const std::string& id)
     : wxDialog(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      m_household(household), m_kind(kind), m_id(id), m_result(household) {
+      m_household(household), m_kind(kind), m_id(id) {
     const bool bill = kind == ListKind::bills;
     const core::Bill* existing_bill = nullptr;
     const core::Income* existing_income = nullptr;
@@ -382,7 +382,7 @@ ItemDialog::ItemDialog(wxWindow* parent, const core::Household& household, ListK
         left->Add(col, wxSizerFlags().Expand());
         m_field_errors["amount"] = error;
     }
-    schedule = new ScheduleEditor(this, household);
+    schedule = new ScheduleEditor(this, m_household); // the dialog's copy: it outlives any reload
     left->Add(new wxStaticText(this, wxID_ANY, _("When")), wxSizerFlags().Border(wxTOP, 4));
     left->Add(schedule, wxSizerFlags().Expand());
     columns->Add(left, wxSizerFlags(1).Expand().Border(wxALL, 10));
@@ -574,13 +574,11 @@ bool ItemDialog::validate() {
         }
     }
     if (errors.empty()) {
-        m_result = m_household;
         const auto taken = [&](std::string_view id) {
             return m_household.find_bill(id) != nullptr || m_household.find_income(id) != nullptr;
         };
-        std::size_t index = 0;
-        // What bills and incomes share, then the item in its place (or at the end when new).
-        const auto put = [&](auto& list, auto item) {
+        // What bills and incomes share; then the edit that adds the item or changes it.
+        const auto fill = [&](auto& item) {
             if (!m_index) {
                 item.id = core::make_id(utf8(text), taken);
             }
@@ -589,15 +587,11 @@ bool ItemDialog::validate() {
             item.amount = amt;
             item.schedule = sched.value();
             item.business_day = schedule->business_day();
-            index = m_index.value_or(list.size());
-            if (m_index) {
-                list[index] = std::move(item);
-            } else {
-                list.push_back(std::move(item));
-            }
         };
+        std::size_t index = 0;
         if (bill) {
             core::Bill b = m_index ? m_household.bills[*m_index] : core::Bill{};
+            fill(b);
             b.payee = utf8(trimmed(party));
             b.priority = k_priorities[static_cast<std::size_t>(std::max(priority->GetSelection(), 0))];
             b.autopay = autopay->GetValue();
@@ -609,14 +603,19 @@ bool ItemDialog::validate() {
                 reported->GetValue() ? std::optional<int>(reported_days->GetValue()) : std::nullopt;
             b.shutoff_after_days = shutoff->GetValue() ? std::optional<int>(shutoff_days->GetValue()) : std::nullopt;
             b.hardship_contact = utf8(trimmed(hardship));
-            put(m_result.bills, std::move(b));
+            index = m_index.value_or(m_household.bills.size());
+            m_edit = m_index ? core::Edit{core::ChangeBill{m_household.bills[*m_index], std::move(b)}}
+                             : core::Edit{core::AddBill{std::move(b)}};
         } else {
             core::Income x = m_index ? m_household.incomes[*m_index] : core::Income{};
+            fill(x);
             x.source = utf8(trimmed(party));
-            put(m_result.incomes, std::move(x));
+            index = m_index.value_or(m_household.incomes.size());
+            m_edit = m_index ? core::Edit{core::ChangeIncome{m_household.incomes[*m_index], std::move(x)}}
+                             : core::Edit{core::AddIncome{std::move(x)}};
         }
-        if (auto s = core::validate(m_result); !s) {
-            const auto split = core::field_of(s.error(), bill ? "bills" : "incomes", index);
+        if (auto r = core::apply_edit(m_household, m_edit); !r) {
+            const auto split = core::field_of(r.error(), bill ? "bills" : "incomes", index);
             std::string field = split ? split->field : std::string();
             if (field.rfind("amount", 0) == 0) {
                 field = "amount";
@@ -624,7 +623,7 @@ bool ItemDialog::validate() {
                 field = "schedule";
             }
             errors[m_field_errors.count(field) || field == "schedule" ? field : std::string()] =
-                wxs(split ? split->message : s.error().message);
+                wxs(split ? split->message : r.error().message);
         }
     }
     show_errors(errors);
@@ -648,7 +647,7 @@ void ItemDialog::show_errors(const std::map<std::string, wxString>& errors) {
 AccountDialog::AccountDialog(wxWindow* parent, const core::Household& household, const std::string& id,
                              core::Date today)
     : wxDialog(parent, wxID_ANY, id.empty() ? _("Add an account") : _("Update an account")), m_household(household),
-      m_id(id), m_result(household) {
+      m_id(id), m_today(today) {
     auto* grid = new wxFlexGridSizer(2, wxSize(10, 2));
     grid->AddGrowableCol(1);
     const auto row = [&](const wxString& label, wxWindow* control, const std::string& field) {
@@ -660,9 +659,16 @@ AccountDialog::AccountDialog(wxWindow* parent, const core::Household& household,
     name = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(240, -1));
     row(_("Name"), name, "name");
     balance = new wxTextCtrl(this, wxID_ANY, "0.00");
-    row(_("Balance today"), balance, "balance");
-    as_of = new wxDatePickerCtrl(this, wxID_ANY, to_wx(today));
-    row(_("As of"), as_of, "as_of");
+    row(_("Balance now"), balance, "balance");
+    includes_today = new wxCheckBox(this, wxID_ANY, _("Today's payments and deposits have already gone through"));
+    grid->AddSpacer(0);
+    grid->Add(includes_today);
+    m_to_come = new wxStaticText(this, wxID_ANY, wxString());
+    grid->AddSpacer(0);
+    grid->Add(m_to_come, wxSizerFlags().Border(wxBOTTOM, 4));
+    as_of = new wxDatePickerCtrl(this, wxID_ANY, to_wx(core::balance_as_of(today, false)));
+    as_of->SetToolTip(_("The balance counts everything up to the end of this day"));
+    row(_("At the end of"), as_of, "as_of");
     cushion = new wxTextCtrl(this, wxID_ANY, "0.00");
     cushion->SetToolTip(_("The balance you never want to go below"));
     row(_("Cushion"), cushion, "cushion");
@@ -670,20 +676,27 @@ AccountDialog::AccountDialog(wxWindow* parent, const core::Household& household,
     row(_("Overdraft limit"), overdraft_limit, "overdraft_limit");
     overdraft_fee = new wxTextCtrl(this, wxID_ANY, "0.00");
     row(_("Fee per overdrawn item"), overdraft_fee, "overdraft_fee");
+    // A balance typed in is read off the bank now: the date follows it (and only then, so that
+    // editing the cushion does not move the balance's date and change the forecast).
+    const auto balance_is_now = [this] { as_of->SetValue(to_wx(core::balance_as_of(m_today, includes_today->GetValue()))); };
     if (const auto* a = household.find_account(id)) {
         name->ChangeValue(wxs(a->name));
         balance->ChangeValue(wxs(a->balance.to_string()));
         as_of->SetValue(to_wx(a->as_of));
-        // A new balance is today's: the date moves with it (and only then, so that editing the
-        // cushion does not move the balance's date and change the forecast).
-        balance->Bind(wxEVT_TEXT, [this, today](wxCommandEvent& e) {
-            as_of->SetValue(to_wx(today));
-            e.Skip();
-        });
+        includes_today->SetValue(a->as_of >= today);
         cushion->ChangeValue(wxs(a->cushion.to_string()));
         overdraft_limit->ChangeValue(wxs(a->overdraft_limit.to_string()));
         overdraft_fee->ChangeValue(wxs(a->overdraft_fee.to_string()));
     }
+    balance->Bind(wxEVT_TEXT, [this, balance_is_now](wxCommandEvent& e) {
+        balance_is_now();
+        e.Skip();
+    });
+    includes_today->Bind(wxEVT_CHECKBOX, [this, balance_is_now](wxCommandEvent&) {
+        balance_is_now();
+        validate();
+    });
+    as_of->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { validate(); });
     auto* top = new wxBoxSizer(wxVERTICAL);
     top->Add(grid, wxSizerFlags(1).Expand().Border(wxALL, 10));
     top->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
@@ -692,15 +705,39 @@ AccountDialog::AccountDialog(wxWindow* parent, const core::Household& household,
         t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
     }
     close_only_when_valid(this);
+    show_still_to_come();
     Fit();
     CentreOnParent();
+}
+
+void AccountDialog::show_still_to_come() {
+    // What a balance as of the date shown leaves to come today. (A new account has nothing yet.)
+    wxString text;
+    if (!m_id.empty() && from_wx(as_of->GetValue()) < m_today) {
+        core::Household probe = m_household;
+        for (auto& a : probe.accounts) {
+            if (a.id == m_id) {
+                a.as_of = from_wx(as_of->GetValue());
+            }
+        }
+        wxString items;
+        for (const auto& o : core::landing_on(probe, m_id, m_today)) {
+            const bool bill = o.kind == core::ItemKind::bill;
+            items += (items.empty() ? wxString() : wxString(", ")) + wxs(core::item_name(probe, o)) + " " +
+                     wxs((bill ? -o.amount : o.amount).to_string());
+        }
+        text = items.empty() ? _("Nothing else is due on this account today.")
+                             : wxString::Format(_("Still to come today: %s"), items);
+    }
+    m_to_come->SetLabel(text);
 }
 
 bool AccountDialog::validate() {
     std::map<std::string, wxString> errors;
     const auto c = m_household.currency;
     core::Account a;
-    if (const auto* existing = m_household.find_account(m_id)) {
+    const auto* existing = m_household.find_account(m_id);
+    if (existing) {
         a = *existing;
     } else {
         a.id = core::make_id(utf8(trimmed(name)),
@@ -721,23 +758,15 @@ bool AccountDialog::validate() {
         }
     }
     a.as_of = from_wx(as_of->GetValue());
+    show_still_to_come();
     if (errors.empty()) {
-        m_result = m_household;
-        std::size_t index = m_result.accounts.size();
-        for (std::size_t i = 0; i < m_result.accounts.size(); ++i) {
-            if (m_result.accounts[i].id == a.id) {
-                index = i;
-            }
-        }
-        if (index < m_result.accounts.size()) {
-            m_result.accounts[index] = a;
-        } else {
-            m_result.accounts.push_back(a);
-        }
-        if (auto s = core::validate(m_result); !s) {
-            const auto split = core::field_of(s.error(), "accounts", index);
+        const std::size_t index =
+            existing ? static_cast<std::size_t>(existing - m_household.accounts.data()) : m_household.accounts.size();
+        m_edit = existing ? core::Edit{core::ChangeAccount{*existing, a}} : core::Edit{core::AddAccount{a}};
+        if (auto r = core::apply_edit(m_household, m_edit); !r) {
+            const auto split = core::field_of(r.error(), "accounts", index);
             errors[split && m_field_errors.count(split->field) ? split->field : std::string("name")] =
-                wxs(split ? split->message : s.error().message);
+                wxs(split ? split->message : r.error().message);
         }
     }
     for (auto& [field, error] : m_field_errors) {
@@ -751,7 +780,7 @@ bool AccountDialog::validate() {
 
 RecordDialog::RecordDialog(wxWindow* parent, const core::Household& household, core::Date today,
                            const std::string& item_id, std::optional<core::Date> due)
-    : wxDialog(parent, wxID_ANY, _("Record a payment")), m_household(household), m_today(today), m_result(household) {
+    : wxDialog(parent, wxID_ANY, _("Record a payment")), m_household(household), m_today(today) {
     auto* grid = new wxFlexGridSizer(2, wxSize(10, 6));
     grid->AddGrowableCol(1);
     item = new wxChoice(this, wxID_ANY);
@@ -845,8 +874,6 @@ bool RecordDialog::validate() {
     }
     const auto& id = m_items[static_cast<std::size_t>(i)];
     const auto due = m_dues[static_cast<std::size_t>(o)];
-    m_result = m_household;
-    core::Status s;
     switch (status->GetSelection()) {
     case 0: {
         std::optional<core::Money> paid;
@@ -858,34 +885,28 @@ bool RecordDialog::validate() {
             }
             paid = m.value();
         }
-        auto r = core::record_payment(m_result, id, due, core::PaymentStatus::paid, from_wx(date->GetValue()), paid);
-        s = r ? core::Status{} : core::Status{r.error()};
+        m_edit = core::record_edit(m_household, id, due, core::PaymentStatus::paid, from_wx(date->GetValue()), paid);
         break;
     }
     case 1:
-    case 2: {
-        auto r = core::record_payment(m_result, id, due,
-                                      status->GetSelection() == 1 ? core::PaymentStatus::skipped
-                                                                  : core::PaymentStatus::unpaid);
-        s = r ? core::Status{} : core::Status{r.error()};
+    case 2:
+        m_edit = core::record_edit(m_household, id, due,
+                                   status->GetSelection() == 1 ? core::PaymentStatus::skipped
+                                                               : core::PaymentStatus::unpaid);
         break;
-    }
     default:
-        if (m_household.find_payment(id, due)) {
-            s = core::clear_payment(m_result, id, due);
-        }
+        m_edit = m_household.find_payment(id, due) ? core::Edit{core::clear_edit(m_household, id, due)}
+                                                   : core::Edit{core::NoChange{}};
     }
-    if (s) {
-        s = core::validate(m_result);
-    }
-    m_error->set(s ? wxString() : wxs(s.error().message));
-    return s.ok();
+    auto r = core::apply_edit(m_household, m_edit);
+    m_error->set(r ? wxString() : wxs(r.error().message));
+    return r.ok();
 }
 
 // SettingsDialog --------------------------------------------------------------------------------
 
 SettingsDialog::SettingsDialog(wxWindow* parent, const core::Household& household, int lock_minutes)
-    : wxDialog(parent, wxID_ANY, _("Household settings")), m_household(household), m_result(household) {
+    : wxDialog(parent, wxID_ANY, _("Household settings")), m_household(household) {
     auto* grid = new wxFlexGridSizer(2, wxSize(10, 6));
     grid->AddGrowableCol(1);
     const auto row = [&](const wxString& label, wxWindow* w) {
@@ -971,18 +992,11 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const core::Household& househol
 }
 
 bool SettingsDialog::validate() {
-    m_result = m_household;
-    auto& h = m_result;
+    core::Settings h = core::settings_of(m_household);
     h.name = utf8(trimmed(m_name));
     auto currency = core::Currency::from_code(utf8(m_currency->GetValue().Upper().Strip(wxString::both)));
     if (!currency) {
         m_error->set(wxs(currency.error().message));
-        return false;
-    }
-    if (!(currency.value() == m_household.currency) &&
-        (!h.accounts.empty() || !h.bills.empty() || !h.incomes.empty())) {
-        m_error->set(_("The currency cannot change once there are amounts: export the household, change it in the "
-                       "file, and import it again."));
         return false;
     }
     h.currency = currency.value();
@@ -1008,8 +1022,10 @@ bool SettingsDialog::validate() {
     h.lead_times.below_cushion = m_lead[1]->GetValue();
     h.lead_times.bill_at_risk = m_lead[2]->GetValue();
     h.lead_times.autopay_insufficient_funds = m_lead[3]->GetValue();
-    if (auto s = core::validate(h); !s) {
-        m_error->set(wxs(s.error().message));
+    // Core's rules, the currency's among them (it cannot change once there are amounts).
+    m_edit = core::settings_edit(m_household, std::move(h));
+    if (auto r = core::apply_edit(m_household, m_edit); !r) {
+        m_error->set(wxs(r.error().message));
         return false;
     }
     m_error->set(wxString());

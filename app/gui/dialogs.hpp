@@ -1,9 +1,13 @@
 #pragma once
-// The dialogs that change the household. Each edits a copy of the household, validates it the
-// way a household file is validated, and shows every message next to its field; OK stays off
-// until everything is right. Nothing here computes: parsing, schedules and checks are core's.
+// The dialogs that change the household. Each works on its own copy of the household as it was
+// when the dialog opened, turns what the person entered into one core edit, has core apply and
+// validate it the way a household file is validated, and shows every message next to its field;
+// OK closes only when everything is right. The edit, not a household, is the result: the session
+// applies it to the store as it is by then. Nothing here computes: parsing, schedules and checks
+// are core's.
 
 #include "app/gui/pages.hpp"
+#include "core/edits.hpp"
 #include "core/schedule_presets.hpp"
 
 #include <wx/checkbox.h>
@@ -64,8 +68,8 @@ private:
 class ItemDialog : public wxDialog {
 public:
     ItemDialog(wxWindow* parent, const core::Household& household, ListKind kind, const std::string& id = {});
-    // The household with the change; valid once validate() is true.
-    [[nodiscard]] const core::Household& result() const { return m_result; }
+    // The edit (add or change the bill or income); valid once validate() is true.
+    [[nodiscard]] const core::Edit& result() const { return m_edit; }
     bool validate();
     [[nodiscard]] std::size_t error_count() const { return m_errors_shown; }
 
@@ -94,11 +98,11 @@ private:
     void add_row(wxWindow* parent, wxFlexGridSizer* grid, const wxString& label, wxWindow* control,
                  const std::string& field, wxWindow* extra = nullptr);
     void show_errors(const std::map<std::string, wxString>& errors);
-    const core::Household& m_household;
+    core::Household m_household;
     ListKind m_kind;
     std::string m_id;
     std::optional<std::size_t> m_index; // when editing
-    core::Household m_result;
+    core::Edit m_edit;
     std::map<std::string, FieldError*> m_field_errors;
     FieldError* m_general_error = nullptr;
     std::size_t m_errors_shown = 0;
@@ -108,20 +112,28 @@ private:
 class AccountDialog : public wxDialog {
 public:
     AccountDialog(wxWindow* parent, const core::Household& household, const std::string& id, core::Date today);
-    [[nodiscard]] const core::Household& result() const { return m_result; }
+    [[nodiscard]] const core::Edit& result() const { return m_edit; }
     bool validate();
+    // What the dialog says is still to come today, for tests.
+    [[nodiscard]] wxString still_to_come_text() const { return m_to_come->GetLabel(); }
 
     wxTextCtrl* name = nullptr;
     wxTextCtrl* balance = nullptr;
+    // A balance typed in counts today's payments and deposits as still to come (it is kept as of
+    // the day before), unless this says they have already gone through.
+    wxCheckBox* includes_today = nullptr;
     wxDatePickerCtrl* as_of = nullptr;
     wxTextCtrl* cushion = nullptr;
     wxTextCtrl* overdraft_limit = nullptr;
     wxTextCtrl* overdraft_fee = nullptr;
 
 private:
-    const core::Household& m_household;
+    void show_still_to_come();
+    core::Household m_household;
     std::string m_id;
-    core::Household m_result;
+    core::Date m_today;
+    core::Edit m_edit;
+    wxStaticText* m_to_come = nullptr;
     std::map<std::string, FieldError*> m_field_errors;
 };
 
@@ -130,7 +142,7 @@ class RecordDialog : public wxDialog {
 public:
     RecordDialog(wxWindow* parent, const core::Household& household, core::Date today, const std::string& item,
                  std::optional<core::Date> due);
-    [[nodiscard]] const core::Household& result() const { return m_result; }
+    [[nodiscard]] const core::Edit& result() const { return m_edit; }
     bool validate();
 
     wxChoice* item = nullptr;
@@ -141,11 +153,11 @@ public:
 
 private:
     void fill_occurrences(std::optional<core::Date> select);
-    const core::Household& m_household;
+    core::Household m_household;
     core::Date m_today;
     std::vector<std::string> m_items;
     std::vector<core::Date> m_dues;
-    core::Household m_result;
+    core::Edit m_edit;
     FieldError* m_error = nullptr;
 };
 
@@ -153,13 +165,13 @@ private:
 class SettingsDialog : public wxDialog {
 public:
     SettingsDialog(wxWindow* parent, const core::Household& household, int lock_minutes);
-    [[nodiscard]] const core::Household& result() const { return m_result; }
+    [[nodiscard]] const core::Edit& result() const { return m_edit; }
     [[nodiscard]] int lock_minutes() const { return m_lock->GetValue(); }
     bool validate();
 
 private:
-    const core::Household& m_household;
-    core::Household m_result;
+    core::Household m_household;
+    core::Edit m_edit;
     wxTextCtrl* m_name = nullptr;
     wxComboBox* m_currency = nullptr;
     wxComboBox* m_timezone = nullptr;

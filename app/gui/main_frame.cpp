@@ -3,6 +3,7 @@
 #include "app/gui/dialogs.hpp"
 #include "app/gui/unlock_dialog.hpp"
 #include "app/gui/util.hpp"
+#include "core/recording.hpp"
 
 #include <wx/aboutdlg.h>
 #include <wx/config.h>
@@ -17,6 +18,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 
 #ifndef STEADYPAY_VERSION
 #define STEADYPAY_VERSION "0.0.0"
@@ -53,6 +55,77 @@ enum MenuId {
     id_refresh,
 };
 
+// What a person reads when their change met someone else's.
+wxString conflict_text(const core::Conflict& c, const core::Household& h) {
+    static const std::map<std::string, wxString> k_fields{
+        {"name", _("name")},
+        {"payee", _("paid to")},
+        {"source", _("paid by")},
+        {"account", _("account")},
+        {"amount", _("amount")},
+        {"minimum", _("minimum payment")},
+        {"schedule", _("schedule")},
+        {"business_day", _("weekends and holidays")},
+        {"priority", _("priority")},
+        {"autopay", _("autopay")},
+        {"autopay_lead_days", _("autopay days early")},
+        {"grace_days", _("grace period")},
+        {"late_fee", _("late fee")},
+        {"reported_late_after_days", _("credit reporting")},
+        {"shutoff_after_days", _("shut-off")},
+        {"hardship_contact", _("hardship contact")},
+        {"balance", _("balance")},
+        {"overdraft_limit", _("overdraft limit")},
+        {"overdraft_fee", _("overdraft fee")},
+        {"cushion", _("cushion")},
+        {"currency", _("currency")},
+        {"timezone", _("time zone")},
+        {"weekend", _("weekend days")},
+        {"holidays", _("holidays")},
+        {"intraday_order", _("order within a day")},
+        {"warning_lead_days", _("warning lead times")},
+        {"payments", _("payment records")},
+        {"status", _("what was recorded")},
+    };
+    wxString what;
+    switch (c.target) {
+    case core::EditTarget::settings:
+        what = _("The household's settings");
+        break;
+    case core::EditTarget::account:
+        what = h.find_account(c.id) ? wxs(h.find_account(c.id)->name) : wxs(c.id);
+        break;
+    case core::EditTarget::payment:
+        what = wxString::Format(_("The payment of %s due %s"),
+                                core::find_item(h, c.id) ? wxs(*core::find_item(h, c.id)->name) : wxs(c.id),
+                                c.due ? wxs(core::to_iso(*c.due)) : wxString());
+        break;
+    default:
+        what = core::find_item(h, c.id) ? wxs(*core::find_item(h, c.id)->name) : wxs(c.id);
+    }
+    wxString fields;
+    for (const auto& f : c.fields) {
+        const auto it = k_fields.find(f);
+        fields += (fields.empty() ? wxString() : wxString(", ")) + (it == k_fields.end() ? wxs(f) : it->second);
+    }
+    switch (c.kind) {
+    case core::ConflictKind::removed:
+        return wxString::Format(_("%s was removed in another window or program while you were working on it. "
+                                  "Your change was not saved."),
+                                what);
+    case core::ConflictKind::taken:
+        return wxString::Format(_("Another window or program added %s in the meantime. Yours was not saved: add it "
+                                  "again under another name."),
+                                what);
+    case core::ConflictKind::changed:
+        break;
+    }
+    return wxString::Format(_("%s was changed in another window or program while you were working on it (%s). Your "
+                              "change was not saved: it is shown as it is now, so that you can make your change "
+                              "again."),
+                            what, fields);
+}
+
 } // namespace
 
 void MainFrame::touch() {
@@ -61,7 +134,7 @@ void MainFrame::touch() {
 
 MainFrame::MainFrame(std::unique_ptr<Session> session, FrameOptions options)
     : wxFrame(nullptr, wxID_ANY, _("Steadypay"), wxDefaultPosition, wxSize(1180, 860)), m_session(std::move(session)),
-      m_options(options), m_idle(this) {
+      m_options(options), m_idle(this), m_watch(this) {
     SetName("main"); // for the remembered size and position
     build_menus();
     CreateStatusBar(2);
@@ -107,11 +180,22 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, FrameOptions options)
         }
     });
     m_idle.Start(10'000);
+    // Other programs write to the same store (the command line, imports, the daily check): look
+    // every two seconds, and whenever the window comes to the front.
+    m_watch.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { check_for_changes(); });
+    m_watch.Start(2'000);
+    Bind(wxEVT_ACTIVATE, [this](wxActivateEvent& e) {
+        if (e.GetActive()) {
+            CallAfter([this] { check_for_changes(); });
+        }
+        e.Skip();
+    });
     recompute(); // shows the new forecast at once
 }
 
 MainFrame::~MainFrame() {
     m_idle.Stop();
+    m_watch.Stop();
     // A worker may still be computing: wait, so it never posts to a window that is gone.
     for (auto& w : m_workers) {
         if (w.thread.joinable()) {
@@ -325,16 +409,47 @@ void MainFrame::notify_new_warnings(bool first) {
     ++m_notifications;
 }
 
-bool MainFrame::save(const core::Household& household, const std::string& command) {
+bool MainFrame::apply_edit(const core::Edit& edit) {
     if (!m_session) {
         return false; // locked while a question was on screen
     }
-    if (auto s = m_session->save(household, command); !s) {
-        wxMessageBox(wxs(s.error().message), _("Not saved"), wxOK | wxICON_ERROR, this);
+    auto outcome = m_session->apply(edit, std::string(core::command_of(edit)));
+    if (!outcome) {
+        wxMessageBox(wxs(outcome.error().message), _("Not saved"), wxOK | wxICON_ERROR, this);
+        recompute();
         return false;
     }
-    recompute(); // shows the new forecast at once
+    recompute(); // shows the new forecast at once, with whatever others changed
+    if (outcome->conflict) {
+        wxMessageBox(conflict_text(*outcome->conflict, m_session->household()), _("Changed elsewhere"),
+                     wxOK | wxICON_INFORMATION, this);
+        return false;
+    }
+    if (outcome->others_changed) {
+        SetStatusText(_("Saved. Changes made elsewhere in the meantime are shown too."), 1);
+    }
     return true;
+}
+
+void MainFrame::check_for_changes() {
+    if (!m_session) {
+        return;
+    }
+    // An open dialog works on its own copy; its edit is carried over when it is confirmed.
+    for (wxWindow* w : wxTopLevelWindows) {
+        if (auto* d = dynamic_cast<wxDialog*>(w); d && d->IsModal()) {
+            return;
+        }
+    }
+    auto changed = m_session->refresh();
+    if (!changed) {
+        SetStatusText(wxs(changed.error().message), 1);
+        return;
+    }
+    if (changed.value()) {
+        recompute();
+        SetStatusText(_("Updated with changes made elsewhere."), 1);
+    }
 }
 
 void MainFrame::record_payment(const std::string& item, std::optional<core::Date> due) {
@@ -348,7 +463,7 @@ void MainFrame::record_payment(const std::string& item, std::optional<core::Date
     }
     RecordDialog dialog(this, h, m_session->today(), item, due);
     if (dialog.ShowModal() == wxID_OK) {
-        save(dialog.result(), "record");
+        apply_edit(dialog.result());
     }
 }
 
@@ -364,7 +479,7 @@ void MainFrame::edit_item(ListKind kind, const std::string& id) {
     if (kind == ListKind::accounts) {
         AccountDialog dialog(this, h, id, m_session->today());
         if (dialog.ShowModal() == wxID_OK) {
-            save(dialog.result(), id.empty() ? "accounts add" : "accounts edit");
+            apply_edit(dialog.result());
         }
         return;
     }
@@ -375,41 +490,36 @@ void MainFrame::edit_item(ListKind kind, const std::string& id) {
     }
     ItemDialog dialog(this, h, kind, id);
     if (dialog.ShowModal() == wxID_OK) {
-        save(dialog.result(),
-             std::string(kind == ListKind::bills ? "bills" : "incomes") + (id.empty() ? " add" : " edit"));
+        apply_edit(dialog.result());
     }
 }
 
 void MainFrame::remove_item(ListKind kind, const std::string& id) {
-    auto h = m_session->household();
+    if (!m_session) {
+        return;
+    }
+    const auto& h = m_session->household();
     wxString name;
-    if (kind == ListKind::accounts) {
-        if (const auto* a = h.find_account(id)) {
-            name = wxs(a->name);
-        }
-        if (auto s = core::remove_account(h, id); !s) {
-            if (s.error().code != core::Errc::not_found) {
-                wxMessageBox(_("Bills or incomes use this account: move or remove them first."), _("Not removed"), wxOK,
-                             this);
-            }
-            return;
-        }
-    } else {
-        if (const auto* b = h.find_bill(id)) {
-            name = wxs(b->name);
-        } else if (const auto* x = h.find_income(id)) {
-            name = wxs(x->name);
-        }
-        if (!core::remove_item(h, id)) {
-            return;
-        }
+    if (const auto* a = kind == ListKind::accounts ? h.find_account(id) : nullptr) {
+        name = wxs(a->name);
+    } else if (const auto ref = core::find_item(h, id)) {
+        name = wxs(*ref->name);
+    }
+    auto edit = kind == ListKind::accounts ? core::remove_account_edit(h, id) : core::remove_item_edit(h, id);
+    if (!edit) {
+        return; // gone already
+    }
+    // Core says whether it may go (an account bills or incomes still use may not).
+    if (auto r = core::apply_edit(h, edit.value()); !r) {
+        wxMessageBox(kind == ListKind::accounts ? _("Bills or incomes use this account: move or remove them first.")
+                                                : wxs(r.error().message),
+                     _("Not removed"), wxOK, this);
+        return;
     }
     if (wxMessageBox(
             wxString::Format(_("Remove %s? Its payment records go with it; the audit log keeps their history."), name),
             _("Remove"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) == wxYES) {
-        save(h, kind == ListKind::bills     ? "bills remove"
-                : kind == ListKind::incomes ? "incomes remove"
-                                            : "accounts remove");
+        apply_edit(edit.value());
     }
 }
 
@@ -550,7 +660,7 @@ void MainFrame::settings() {
     }
     m_options.lock_minutes = dialog.lock_minutes();
     wxConfigBase::Get()->Write("/security/lock_minutes", m_options.lock_minutes);
-    save(dialog.result(), "settings");
+    apply_edit(dialog.result());
 }
 
 } // namespace steadypay::gui

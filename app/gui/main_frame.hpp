@@ -38,8 +38,12 @@ public:
     void set_horizon(int days) override;
     void show_plan() override;
 
-    // Saves a changed household; shows what went wrong if it cannot. Returns whether it saved.
-    bool save(const core::Household& household, const std::string& command);
+    // Applies a person's edit to the store as it is now; when another program changed the same
+    // thing meanwhile, says what changed and shows it as it is now, so they can make their change
+    // again. Returns whether it was saved.
+    bool apply_edit(const core::Edit& edit);
+    // Looks for changes other programs made to the store; redraws when there are any.
+    void check_for_changes();
     void recompute();
     void lock();
 
@@ -92,6 +96,7 @@ private:
     ItemsPage* m_incomes = nullptr;
     ItemsPage* m_accounts = nullptr;
     wxTimer m_idle;
+    wxTimer m_watch; // looks for changes made by other programs
     std::set<std::string> m_notified;
     bool m_first_result = true;
     std::size_t m_notifications = 0;

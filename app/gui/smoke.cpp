@@ -111,7 +111,7 @@ int run_smoke(MainFrame& frame, const SmokeOptions& options, double startup_ms) 
             d.as_of->SetValue(to_wx(today));
             d.Show();
             shoot(&d, "dialog-account");
-            if (!d.validate() || !frame.save(d.result(), "accounts add")) {
+            if (!d.validate() || !frame.apply_edit(d.result())) {
                 return 3;
             }
         }
@@ -126,7 +126,7 @@ int run_smoke(MainFrame& frame, const SmokeOptions& options, double startup_ms) 
             if (shot) {
                 shoot(&d, shot);
             }
-            const bool ok = d.validate() && frame.save(d.result(), "add") && wait_for_plan(frame);
+            const bool ok = d.validate() && frame.apply_edit(d.result()) && wait_for_plan(frame);
             values["preview_" + std::string(name)] = utf8(d.schedule->preview_text());
             values["schedule_fields_" + std::string(name)] = d.schedule->shown_parts();
             return ok;
@@ -185,14 +185,14 @@ int run_smoke(MainFrame& frame, const SmokeOptions& options, double startup_ms) 
             d.amount->SetValue("65.00");
             d.Show();
             shoot(&d, "dialog-record");
-            if (!d.validate() || !frame.save(d.result(), "pay") || !wait_for_plan(frame)) {
+            if (!d.validate() || !frame.apply_edit(d.result()) || !wait_for_plan(frame)) {
                 return 3;
             }
         }
         {
             AccountDialog d(&frame, session->household(), session->household().accounts.front().id, today);
             d.balance->SetValue("400.00");
-            if (!d.validate() || !frame.save(d.result(), "accounts edit") || !wait_for_plan(frame)) {
+            if (!d.validate() || !frame.apply_edit(d.result()) || !wait_for_plan(frame)) {
                 return 3;
             }
         }

@@ -74,9 +74,9 @@ TEST_CASE("session: an invalid change is refused and nothing changes", "[session
     const auto path = dir / "s.db";
     auto s = gui::Session::create(path, pass(), example());
     REQUIRE(s);
-    auto changed = s.value()->household();
-    changed.bills[0].account = "no-such-account";
-    const auto status = s.value()->save(changed, "bills edit");
+    auto changed = s.value()->household().bills[0];
+    changed.account = "no-such-account";
+    const auto status = s.value()->apply(core::ChangeBill{s.value()->household().bills[0], changed}, "bills edit");
     REQUIRE_FALSE(status);
     CHECK(status.error().message.find("bills[0].account") != std::string::npos);
     CHECK(s.value()->household().bills[0].account == "checking");
@@ -85,9 +85,12 @@ TEST_CASE("session: an invalid change is refused and nothing changes", "[session
     CHECK(reopened.value()->household().bills[0].account == "checking");
 
     // A valid change is saved and read back.
-    changed = s.value()->household();
-    changed.bills[0].name = "Rent (new lease)";
-    REQUIRE(s.value()->save(changed, "bills edit"));
+    changed = s.value()->household().bills[0];
+    changed.name = "Rent (new lease)";
+    auto saved = s.value()->apply(core::ChangeBill{s.value()->household().bills[0], changed}, "bills edit");
+    REQUIRE(saved);
+    CHECK_FALSE(saved->others_changed);
+    CHECK_FALSE(saved->conflict);
     reopened = gui::Session::open(path, pass());
     REQUIRE(reopened);
     CHECK(reopened.value()->household().bills[0].name == "Rent (new lease)");

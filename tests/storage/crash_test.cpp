@@ -177,7 +177,7 @@ TEST_CASE("an import killed at a random moment is applied whole or not at all", 
         {
             auto s = Store::open(path, Passphrase(k_pass));
             REQUIRE(s.ok());
-            REQUIRE(s->save(small, {"2026-11-22T00:00:00Z", "reset"}).ok());
+            REQUIRE(s->apply(core::ReplaceHousehold{small}, {"2026-11-22T00:00:00Z", "reset"}).ok());
         }
         auto child = spawn({"import", path.string(), k_pass, (dir / "big.json").string()});
         std::this_thread::sleep_for(std::chrono::microseconds(delay_us(rng)));

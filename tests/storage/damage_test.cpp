@@ -170,7 +170,7 @@ TEST_CASE("verify lists every damaged field, not only the first", "[store][damag
     // A damaged store is never written over.
     auto h = spec_household();
     h.name = "Someone else";
-    auto saved = store.save(h, k_ctx);
+    auto saved = store.apply(core::ReplaceHousehold{h}, k_ctx);
     REQUIRE_FALSE(saved.ok());
     CHECK(saved.error().code == core::Errc::store_unavailable);
 }

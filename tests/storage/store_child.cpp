@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
                 return 1;
             }
             h->accounts[0].balance = core::Money::from_minor(i, h->currency);
-            if (auto s = store->save(h.value(), {"2026-11-22T00:00:00Z", "writes"}); !s) {
+            if (auto s = store->apply(core::ReplaceHousehold{h.value()}, {"2026-11-22T00:00:00Z", "writes"}); !s) {
                 std::fprintf(stderr, "save: %s\n", s.error().message.c_str());
                 return 1;
             }
@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "%s\n", h.error().message.c_str());
             return 1;
         }
-        if (auto s = store->save(h.value(), {"2026-11-22T00:00:00Z", "import-household"}); !s) {
+        if (auto s = store->apply(core::ReplaceHousehold{h.value()}, {"2026-11-22T00:00:00Z", "import-household"}); !s) {
             std::fprintf(stderr, "import: %s\n", s.error().message.c_str());
             return 1;
         }

@@ -328,14 +328,14 @@ TEST_CASE("every change to a payment's status is appended to a hash-chained audi
     h.payments.push_back(core::Payment{"card-min", core::parse_iso_date("2026-12-02").value(),
                                        core::PaymentStatus::paid, core::parse_iso_date("2026-11-30").value(),
                                        core::Money::parse("120.00", h.currency).value(), {}});
-    REQUIRE(store.save(h, {"2026-11-30T08:00:00Z", "pay"}).ok());
+    REQUIRE(store.apply(core::ReplaceHousehold{h}, {"2026-11-30T08:00:00Z", "pay"}).ok());
     h.payments[0].status = core::PaymentStatus::unpaid;
     h.payments[0].date.reset();
     h.payments[0].amount.reset();
-    REQUIRE(store.save(h, {"2026-11-30T09:00:00Z", "edit"}).ok());
+    REQUIRE(store.apply(core::ReplaceHousehold{h}, {"2026-11-30T09:00:00Z", "edit"}).ok());
     // A save that changes no payment adds no entry.
     h.name = "Dana Levi-Cohen";
-    REQUIRE(store.save(h, {"2026-11-30T10:00:00Z", "rename"}).ok());
+    REQUIRE(store.apply(core::ReplaceHousehold{h}, {"2026-11-30T10:00:00Z", "rename"}).ok());
 
     auto log = store.audit_log();
     REQUIRE(log.ok());
@@ -364,7 +364,7 @@ TEST_CASE("the audit log refuses changes, and tampering shows in verify", "[stor
     auto h = store.load().value();
     h.payments.push_back(core::Payment{"card-min", core::parse_iso_date("2026-12-02").value(),
                                        core::PaymentStatus::skipped, {}, {}, {}});
-    REQUIRE(store.save(h, k_ctx).ok());
+    REQUIRE(store.apply(core::ReplaceHousehold{h}, k_ctx).ok());
     const auto& db = store.database();
     auto upd = db.exec("UPDATE audit_log SET amount = 1 WHERE seq = 1");
     REQUIRE_FALSE(upd.ok());
@@ -434,7 +434,7 @@ TEST_CASE("acknowledged warnings stay acknowledged across opens and saves", "[st
         // Regression: saving the household once replaced its row, and the cascade wiped these.
         auto h = store.load().value();
         h.name = "Renamed";
-        REQUIRE(store.save(h, k_ctx).ok());
+        REQUIRE(store.apply(core::ReplaceHousehold{h}, k_ctx).ok());
     }
     auto store = Store::open(dir / "home.db", Passphrase("correct horse battery"));
     REQUIRE(store.ok());
@@ -490,14 +490,14 @@ TEST_CASE("a failing write or sync never leaves a transaction half-applied", "[s
             {
                 auto s = Store::open(path, Passphrase("correct horse battery"));
                 REQUIRE(s.ok());
-                REQUIRE(s->save(before, k_ctx).ok());
+                REQUIRE(s->apply(core::ReplaceHousehold{before}, k_ctx).ok());
             }
             bool saved = false;
             {
                 auto faulty = Store::open(path, Passphrase("correct horse battery"), {test::fault_vfs_name(), ""});
                 REQUIRE(faulty.ok());
                 test::arm_fault(kind, n);
-                saved = faulty->save(after, k_ctx).ok();
+                saved = faulty->apply(core::ReplaceHousehold{after}, k_ctx).ok();
                 test::disarm_fault();
             }
             // Reopen normally: a hot journal, if any, is rolled back.

@@ -46,62 +46,117 @@ core::Result<Derived> derive(const core::Household& h, core::Date today, int day
 namespace {
 
 core::Result<std::unique_ptr<Session>> finish(core::Result<storage::Store> store,
-                                              std::unique_ptr<Session> (*make)(storage::Store, core::Household,
-                                                                               std::set<std::string>)) {
+                                              std::unique_ptr<Session> (*make)(storage::Store)) {
     if (!store) {
         return std::move(store).error();
     }
-    auto h = store->load();
-    if (!h) {
-        return std::move(h).error();
-    }
-    auto acks = store->acknowledged_warnings();
-    if (!acks) {
-        return std::move(acks).error();
-    }
-    return make(std::move(store).value(), std::move(h).value(), std::set<std::string>(acks->begin(), acks->end()));
+    return make(std::move(store).value());
 }
 
 } // namespace
+
+core::Status Session::reload() {
+    // The revision first: a write landing between the two reads shows up as a newer revision
+    // than the household read, and the next write is refused and carried over, never lost.
+    auto revision = m_store.revision();
+    if (!revision) {
+        return std::move(revision).error();
+    }
+    auto h = m_store.load();
+    if (!h) {
+        return std::move(h).error();
+    }
+    auto acks = m_store.acknowledged_warnings();
+    if (!acks) {
+        return std::move(acks).error();
+    }
+    m_revision = revision.value();
+    m_household = std::move(h).value();
+    m_acknowledged = std::set<std::string>(acks->begin(), acks->end());
+    return {};
+}
 
 core::Result<std::unique_ptr<Session>> Session::open(const std::filesystem::path& path,
                                                      const storage::Passphrase& passphrase) {
     storage::OpenOptions options;
     options.now = app::clock().now_utc();
     std::replace(options.now.begin(), options.now.end(), ':', '-');
-    return finish(storage::Store::open(path, passphrase, options),
-                  [](storage::Store s, core::Household h, std::set<std::string> a) {
-                      return std::unique_ptr<Session>(new Session(std::move(s), std::move(h), std::move(a)));
-                  });
+    auto session = finish(storage::Store::open(path, passphrase, options), [](storage::Store s) {
+        return std::unique_ptr<Session>(new Session(std::move(s)));
+    });
+    if (session) {
+        if (auto s = session.value()->reload(); !s) {
+            return std::move(s).error();
+        }
+    }
+    return session;
 }
 
 core::Result<std::unique_ptr<Session>> Session::create(const std::filesystem::path& path,
                                                        const storage::Passphrase& passphrase,
                                                        const core::Household& household) {
-    return finish(storage::Store::create(path, passphrase, household, {app::clock().now_utc(), "create"}),
-                  [](storage::Store s, core::Household h, std::set<std::string> a) {
-                      return std::unique_ptr<Session>(new Session(std::move(s), std::move(h), std::move(a)));
-                  });
+    auto session = finish(storage::Store::create(path, passphrase, household, {app::clock().now_utc(), "create"}),
+                          [](storage::Store s) { return std::unique_ptr<Session>(new Session(std::move(s))); });
+    if (session) {
+        if (auto s = session.value()->reload(); !s) {
+            return std::move(s).error();
+        }
+    }
+    return session;
 }
 
 core::Date Session::today() const {
     return app::clock().today(m_household.timezone);
 }
 
-core::Status Session::save(const core::Household& household, const std::string& command) {
-    if (auto s = m_store.save(household, {app::clock().now_utc(), command}); !s) {
-        return s;
+core::Result<Session::Outcome> Session::apply(const core::Edit& edit, const std::string& command) {
+    Outcome outcome;
+    core::Edit current = edit;
+    // Another writer can land between the reload and the retry; a few rounds settle it.
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        auto applied = m_store.apply(current, {app::clock().now_utc(), command}, m_revision);
+        if (applied) {
+            m_household = std::move(applied->household);
+            m_revision = applied->revision;
+            return outcome;
+        }
+        if (applied.error().code != core::Errc::conflict) {
+            return std::move(applied).error();
+        }
+        outcome.others_changed = true;
+        if (auto s = reload(); !s) {
+            return std::move(s).error();
+        }
+        auto rebased = core::rebase(current, m_household);
+        if (auto* conflict = std::get_if<core::Conflict>(&rebased)) {
+            outcome.conflict = std::move(*conflict);
+            return outcome;
+        }
+        current = std::get<core::Edit>(std::move(rebased));
     }
-    m_household = household; // the store reads back exactly what it wrote (its round trip is tested)
-    return {};
+    return core::Error{core::Errc::busy, m_store.path().string() +
+                                             ": other programs kept changing the store; the change was not saved"};
+}
+
+core::Result<bool> Session::refresh() {
+    auto revision = m_store.revision();
+    if (!revision) {
+        return std::move(revision).error();
+    }
+    if (revision.value() == m_revision) {
+        return false;
+    }
+    if (auto s = reload(); !s) {
+        return std::move(s).error();
+    }
+    return true;
 }
 
 core::Status Session::acknowledge(const std::string& warning_id) {
     if (auto s = m_store.acknowledge({warning_id}, {app::clock().now_utc(), "acknowledge"}); !s) {
         return s;
     }
-    m_acknowledged.insert(warning_id);
-    return {};
+    return reload();
 }
 
 core::Status Session::change_passphrase(const storage::Passphrase& passphrase) {
@@ -117,7 +172,8 @@ core::Status Session::import_household(const std::filesystem::path& file) {
     if (!h) {
         return std::move(h).error();
     }
-    return save(h.value(), "import-household");
+    auto outcome = apply(core::ReplaceHousehold{std::move(h).value()}, "import-household");
+    return outcome ? core::Status{} : core::Status{std::move(outcome).error()};
 }
 
 core::Status Session::export_household(const std::filesystem::path& file) const {

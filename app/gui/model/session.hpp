@@ -2,12 +2,14 @@
 // What the desktop program works on: an open store and its household, and everything the screens
 // show, computed by core. No wx here, so it is tested without a display.
 
+#include "core/edits.hpp"
 #include "core/plan.hpp"
 #include "core/warnings.hpp"
 #include "storage/store.hpp"
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace steadypay::gui {
@@ -48,9 +50,25 @@ public:
     // Today in the household's time zone.
     [[nodiscard]] core::Date today() const;
 
-    // Validates and saves a changed household (one transaction; the audit log records payment
-    // changes under `command`). On failure nothing changes.
-    [[nodiscard]] core::Status save(const core::Household& household, const std::string& command);
+    // The store's revision this session's household was read at.
+    [[nodiscard]] std::int64_t revision() const { return m_revision; }
+
+    // What became of a person's edit.
+    struct Outcome {
+        bool others_changed = false;           // the store had moved on: reloaded, and the edit carried over
+        std::optional<core::Conflict> conflict; // not saved: someone else changed the same thing
+    };
+
+    // Applies a person's edit to the store, as of the revision this session read (the audit log
+    // records payment changes under `command`). When another program changed the store since,
+    // the session reloads and carries the edit over (core::rebase): it is saved as the person
+    // meant it, or, when both changed the same thing, not saved, with the Conflict saying what.
+    // A refused edit (a rule it breaks) is the Error, and nothing changes.
+    [[nodiscard]] core::Result<Outcome> apply(const core::Edit& edit, const std::string& command);
+
+    // Reloads when another program changed the store; true when it did.
+    [[nodiscard]] core::Result<bool> refresh();
+
     [[nodiscard]] core::Status acknowledge(const std::string& warning_id);
     [[nodiscard]] core::Status change_passphrase(const storage::Passphrase& passphrase);
     [[nodiscard]] core::Status backup(const std::filesystem::path& destination);
@@ -58,11 +76,12 @@ public:
     [[nodiscard]] core::Status export_household(const std::filesystem::path& file) const;
 
 private:
-    Session(storage::Store store, core::Household household, std::set<std::string> acknowledged)
-        : m_store(std::move(store)), m_household(std::move(household)), m_acknowledged(std::move(acknowledged)) {}
+    explicit Session(storage::Store store) : m_store(std::move(store)) {}
+    [[nodiscard]] core::Status reload();
 
     storage::Store m_store;
     core::Household m_household;
+    std::int64_t m_revision = 0;
     std::set<std::string> m_acknowledged;
 };
 

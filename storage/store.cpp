@@ -281,6 +281,9 @@ Status append_audit(const Database& db, std::int64_t household, const Household&
             return r;
         }
     }
+    if (seq == count.value()) {
+        return {}; // no payment changed: the head stays
+    }
     if (auto r = put_info(db, "audit_head", prev); !r) {
         return r;
     }

@@ -19,6 +19,7 @@ struct Context {
     std::ostream& err;
     std::string db_path;         // --db, or STEADYPAY_DB, or the default store
     std::string passphrase_file; // --passphrase-file
+    int wait_seconds = 10;       // --wait: for another program's lock
     bool json = false;
 
     // Prints "steadypay: <message>" on standard error and returns the matching exit code.

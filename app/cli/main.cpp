@@ -5,6 +5,8 @@
 #include "app/common/exit_codes.hpp"
 #include "core/text.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <sys/stat.h>
 #include <iostream>
@@ -17,10 +19,38 @@ namespace {
 
 using namespace steadypay;
 
+// Every option and argument given on the command line with an empty value, in `app` and the
+// subcommands that were used.
+core::Status no_empty_values(const CLI::App& app) {
+    for (const CLI::Option* opt : app.get_options()) {
+        if (opt->count() == 0) {
+            continue;
+        }
+        for (const auto& value : opt->results()) {
+            if (value.empty()) {
+                // Options by their long name; arguments in capitals, as the help shows them.
+                auto name = opt->get_name(false, true);
+                if (!name.empty() && name[0] != '-') {
+                    std::transform(name.begin(), name.end(), name.begin(),
+                                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+                }
+                return core::bad_input((name.empty() ? std::string("an argument") : name) +
+                                       ": the value is empty (give one, or leave the option out)");
+            }
+        }
+    }
+    for (const CLI::App* sub : app.get_subcommands()) {
+        if (auto s = no_empty_values(*sub); !s) {
+            return s;
+        }
+    }
+    return {};
+}
+
 int run(int argc, char** argv) {
     // Everything this program creates (stores, journals, backups, exports) is private.
     ::umask(077);
-    cli::Context ctx{std::cout, std::cerr, {}, {}, false};
+    cli::Context ctx{std::cout, std::cerr, {}, {}, 10, false};
     CLI::App app{"Steadypay: forecast your balance day by day, pay bills in the right order, and get warned "
                  "before an overdraft or a missed payment.",
                  "steadypay"};
@@ -32,6 +62,9 @@ int run(int argc, char** argv) {
     }
     app.add_option("--db", ctx.db_path, "The encrypted store (default: $XDG_DATA_HOME/steadypay/steadypay.db)");
     app.add_option("--passphrase-file", ctx.passphrase_file, "Read the store's passphrase from this file's first line");
+    std::string wait = "10";
+    app.add_option("--wait", wait,
+                   "How many seconds to wait for another program that has the store locked (default 10)");
 
     std::vector<std::unique_ptr<cli::Command>> commands;
     for (auto make : {cli::make_init_command, cli::make_import_command, cli::make_export_command,
@@ -96,6 +129,16 @@ int run(int argc, char** argv) {
         std::cerr << "steadypay: " << what << " (see '" << hint << "')\n";
         return app::k_exit_bad_input;
     }
+    // An empty value is a mistake (often an unset shell variable), never "the default": --db ""
+    // must not quietly open the default store.
+    if (auto s = no_empty_values(app); !s) {
+        return ctx.fail(s.error());
+    }
+    auto wait_seconds = cli::count_option("--wait", wait, 0, 3600);
+    if (!wait_seconds) {
+        return ctx.fail(wait_seconds.error());
+    }
+    ctx.wait_seconds = static_cast<int>(wait_seconds.value());
     if (const char* today = std::getenv("STEADYPAY_TODAY"); today && *today) {
         if (auto d = core::parse_iso_date(today); !d) {
             return ctx.fail(std::move(d).error().context("STEADYPAY_TODAY"));

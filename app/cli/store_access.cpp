@@ -131,6 +131,7 @@ core::Result<storage::Store> open_store(const Context& ctx) {
         return std::move(pass).error();
     }
     storage::OpenOptions options;
+    options.busy_timeout_ms = ctx.wait_seconds * 1000;
     options.now = app::clock().now_utc();
     for (char& c : options.now) {
         if (c == ':') {

@@ -7,8 +7,12 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <date/date.h>
+
 #include <chrono>
 #include <cstring>
+#include <map>
+#include <thread>
 #include <poll.h>
 #include <pty.h>
 #include <sys/stat.h>
@@ -188,4 +192,137 @@ TEST_CASE("a failed command leaves the store file byte for byte unchanged", "[cl
     CHECK(cli({"accounts", "list"}, wrong).exit_code == 3);
     CHECK(read_bytes(dir / "home.db") == before);
     CHECK_FALSE(fs::exists(dir / "home.db-journal"));
+}
+
+namespace {
+
+// A household with a daily coffee (a varying amount, so every payment says how much) and a snack:
+// plenty of occurrences for many writers to record at once.
+const char* const k_coffee_household = R"({
+  "format": "steadypay-household/1",
+  "household": { "name": "Many writers", "currency": "USD", "timezone": "America/Chicago" },
+  "accounts": [ { "id": "checking", "name": "Checking", "balance": "2000.00", "as_of": "2026-01-01" } ],
+  "bills": [
+    { "id": "coffee", "name": "Coffee", "account": "checking", "amount": { "min": "1.00", "max": "9.00" },
+      "schedule": { "rrule": "FREQ=DAILY", "start": "2026-01-01" }, "priority": "discretionary" },
+    { "id": "snack", "name": "Snack", "account": "checking", "amount": "2.00",
+      "schedule": { "rrule": "FREQ=WEEKLY;BYDAY=MO", "start": "2026-01-05" }, "priority": "discretionary" }
+  ]
+})";
+
+// A new store of the coffee household, with a quick key derivation (the program's own stores use
+// 256,000 iterations; every command here opens the store once).
+std::map<std::string, std::string> coffee_store(const TempDir& dir) {
+    const auto file = dir / "coffee.json";
+    write_bytes(file, k_coffee_household);
+    const auto made = run_process(STEADYPAY_STORE_CHILD, {"create", (dir / "home.db").string(), "many writers pass",
+                                                          file.string()});
+    INFO(made.err);
+    REQUIRE(made.exit_code == 0);
+    return {{"STEADYPAY_DB", (dir / "home.db").string()},
+            {"STEADYPAY_PASSPHRASE", "many writers pass"},
+            {"STEADYPAY_TODAY", "2026-11-22"}};
+}
+
+std::string iso_day(int day_of_year) {
+    char buf[16];
+    const date::sys_days d = date::sys_days{date::year{2026} / 1 / 1} + date::days{day_of_year};
+    const date::year_month_day ymd{d};
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    return buf;
+}
+
+} // namespace
+
+TEST_CASE("eight command lines writing at once lose nothing and apply nothing twice", "[cli][store][writers]") {
+    TempDir dir;
+    const auto env = coffee_store(dir);
+    constexpr int k_writers = 8;
+    constexpr int k_each = 12;
+    std::vector<std::thread> writers;
+    std::vector<std::vector<ProcessResult>> results(k_writers);
+    for (int w = 0; w < k_writers; ++w) {
+        writers.emplace_back([&, w] {
+            for (int i = 0; i < k_each; ++i) {
+                const int n = w * k_each + i;
+                const std::string amount = std::to_string(1 + n % 8) + "." + (n < 10 ? "0" : "") + std::to_string(n % 100);
+                results[static_cast<std::size_t>(w)].push_back(
+                    cli({"pay", "coffee", "--due", iso_day(n), "--amount", amount}, env));
+                if (i % 4 == 3) { // and now and then an edit of the same bill by everyone
+                    results[static_cast<std::size_t>(w)].push_back(
+                        cli({"bills", "edit", "snack", "--late-fee", std::to_string(w) + ".00"}, env));
+                }
+            }
+        });
+    }
+    for (auto& t : writers) {
+        t.join();
+    }
+    std::map<std::string, std::string> acknowledged; // due -> amount
+    for (int w = 0; w < k_writers; ++w) {
+        for (const auto& r : results[static_cast<std::size_t>(w)]) {
+            INFO(r.err);
+            CHECK(r.exit_code == 0); // nobody was refused: each waited its turn
+            if (r.out.rfind("Recorded Coffee due ", 0) == 0) {
+                // "Recorded Coffee due Thu 2026-01-01 as paid: 1.00 on Sun 2026-11-22."
+                const auto due = r.out.substr(r.out.find("due ") + 8, 10);
+                const auto amount = r.out.substr(r.out.find("paid: ") + 6, r.out.find(" on ") - r.out.find("paid: ") - 6);
+                CHECK(acknowledged.emplace(due, amount).second);
+            }
+        }
+    }
+    REQUIRE(acknowledged.size() == static_cast<std::size_t>(k_writers * k_each));
+    // Every acknowledged payment is in the store, with its amount...
+    const auto exported = cli({"export-household"}, env);
+    REQUIRE(exported.exit_code == 0);
+    const auto doc = nlohmann::json::parse(exported.out);
+    std::map<std::string, std::string> stored;
+    for (const auto& p : doc["payments"]) {
+        stored[p["due"].get<std::string>()] = p["amount"].get<std::string>();
+    }
+    CHECK(stored == acknowledged);
+    // ...and in the audit log exactly once.
+    const auto audit = cli({"audit", "--item", "coffee", "--json"}, env);
+    REQUIRE(audit.exit_code == 0);
+    std::map<std::string, int> entries;
+    for (const auto& e : nlohmann::json::parse(audit.out)) {
+        CHECK(e["to"] == "paid");
+        CHECK(acknowledged[e["due"].get<std::string>()] == e["amount"].get<std::string>());
+        ++entries[e["due"].get<std::string>()];
+    }
+    CHECK(entries.size() == acknowledged.size());
+    for (const auto& [due, n] : entries) {
+        INFO(due);
+        CHECK(n == 1);
+    }
+    const auto verified = cli({"verify"}, env);
+    INFO(verified.out);
+    CHECK(verified.exit_code == 0);
+}
+
+TEST_CASE("a store another program keeps locked: the command waits, then exits 5 saying so", "[cli][store]") {
+    TempDir dir;
+    const auto env = coffee_store(dir);
+    // Another program holds the store locked for three seconds.
+    std::thread holder([&] {
+        run_process(STEADYPAY_STORE_CHILD, {"lock", env.at("STEADYPAY_DB"), env.at("STEADYPAY_PASSPHRASE"), "3"});
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto blocked = cli({"--wait", "1", "pay", "coffee", "--due", "2026-02-01", "--amount", "3.00"}, env);
+    const auto waited = std::chrono::steady_clock::now() - t0;
+    CHECK(blocked.exit_code == 5);
+    CHECK_THAT(blocked.err, Catch::StartsWith("steadypay: ") &&
+                                Catch::Contains("home.db: in use by another program, which kept it locked past the "
+                                                "wait; try again when it is done"));
+    CHECK(std::count(blocked.err.begin(), blocked.err.end(), '\n') == 1);
+    CHECK(waited >= std::chrono::milliseconds(900));
+    // With the default wait, the same command goes through once the lock is let go.
+    const auto through = cli({"pay", "coffee", "--due", "2026-02-01", "--amount", "3.00"}, env);
+    INFO(through.err);
+    CHECK(through.exit_code == 0);
+    holder.join();
+    const auto audit = cli({"audit", "--json"}, env);
+    CHECK(nlohmann::json::parse(audit.out).size() == 1);
 }

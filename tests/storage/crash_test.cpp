@@ -205,3 +205,40 @@ TEST_CASE("an import killed at a random moment is applied whole or not at all", 
     CHECK(whole > 0);
     CHECK(none > 0);
 }
+
+TEST_CASE("a store another program keeps locked is waited for, then reported as in use", "[store][lock]") {
+    test::TempDir dir;
+    const auto path = dir / "home.db";
+    REQUIRE(Store::create(path, Passphrase(k_pass), base_household(), {"2026-11-22T00:00:00Z", "init"}, fast_cipher())
+                .ok());
+    auto opened = Store::open(path, Passphrase(k_pass)); // before the lock: reads and writes wait
+    REQUIRE(opened.ok());
+    const auto h = opened->load().value();
+
+    auto child = spawn({"lock", path.string(), k_pass, "1.5"});
+    std::string out;
+    char ch;
+    while (out.find("locked\n") == std::string::npos && ::read(child.out, &ch, 1) == 1) {
+        out += ch;
+    }
+    REQUIRE(out.find("locked\n") != std::string::npos);
+
+    storage::OpenOptions quick;
+    quick.busy_timeout_ms = 200;
+    const auto t0 = std::chrono::steady_clock::now();
+    auto blocked = Store::open(path, Passphrase(k_pass), quick);
+    const auto waited = std::chrono::steady_clock::now() - t0;
+    REQUIRE_FALSE(blocked.ok());
+    CHECK(blocked.error().code == core::Errc::busy);
+    CHECK_THAT(blocked.error().message, Catch::Contains("in use by another program"));
+    CHECK(waited >= std::chrono::milliseconds(150)); // it did wait before giving up
+
+    // The default wait outlasts the lock: the write goes through once the lock is released.
+    auto renamed = h.bills[0];
+    renamed.name = "Rent, after the wait";
+    auto applied = opened->apply(core::ChangeBill{h.bills[0], renamed}, {"2026-11-22T00:00:01Z", "edit"});
+    INFO((applied.ok() ? std::string() : applied.error().message));
+    REQUIRE(applied.ok());
+    CHECK(opened->load().value().bills[0].name == "Rent, after the wait");
+    drain(child);
+}

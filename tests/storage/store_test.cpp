@@ -519,3 +519,86 @@ TEST_CASE("a failing write or sync never leaves a transaction half-applied", "[s
         CHECK(failures >= 3); // the test did exercise failures at several points
     }
 }
+
+TEST_CASE("an edit writes only the rows it changes, and every write bumps the revision", "[store][edits]") {
+    TempDir dir;
+    auto store = make_store(dir / "home.db", spec_household());
+    const auto rowids = [&](const std::string& table) {
+        std::vector<std::int64_t> out;
+        auto s = store.database().prepare("SELECT rowid FROM " + table + " ORDER BY rowid");
+        REQUIRE(s.ok());
+        REQUIRE(storage::each_row(s.value(), [&]() -> core::Status {
+            out.push_back(s->column_int(0));
+            return {};
+        }));
+        return out;
+    };
+    const auto revision = [&] { return store.revision().value(); };
+    CHECK(revision() == 1);
+    const auto bills = rowids("bills");
+    const auto settings = rowids("settings");
+    const auto payments = rowids("payments");
+    auto h = store.load().value();
+
+    // One bill's grace period: one row of bills, and the revision in store_info.
+    auto electric = h.bills[1];
+    electric.grace_days = 21;
+    const auto changes = sqlite3_total_changes(store.database().handle());
+    auto applied = store.apply(core::ChangeBill{h.bills[1], electric}, k_ctx);
+    REQUIRE(applied.ok());
+    CHECK(sqlite3_total_changes(store.database().handle()) - changes == 2);
+    CHECK(applied->revision == 2);
+    CHECK(revision() == 2);
+    CHECK(applied->household.bills[1].grace_days == 21);
+    CHECK(rowids("bills") == bills);
+    CHECK(rowids("settings") == settings);
+    CHECK(rowids("payments") == payments);
+    CHECK(json_of(store.load().value()) == json_of(applied->household));
+
+    // Removing the first bill rewrites no other bill's row: they keep their rowids and order.
+    h = applied->household;
+    auto removed = store.apply(core::remove_item_edit(h, "rent").value(), k_ctx);
+    REQUIRE(removed.ok());
+    CHECK(rowids("bills") == std::vector<std::int64_t>{bills[1], bills[2]});
+    const auto names = store.load().value().bills;
+    REQUIRE(names.size() == 2);
+    CHECK(names[0].id == "electric");
+    CHECK(names[1].id == "card-min");
+    CHECK(revision() == 3);
+
+    // Nothing to do writes nothing; acknowledging a warning is a write.
+    REQUIRE(store.apply(core::NoChange{}, k_ctx).ok());
+    CHECK(revision() == 3);
+    REQUIRE(store.acknowledge({"overdraft:checking:2026-12-01"}, k_ctx).ok());
+    CHECK(revision() == 4);
+}
+
+TEST_CASE("a writer that read an older revision is refused and nothing changes", "[store][edits]") {
+    TempDir dir;
+    auto store = make_store(dir / "home.db", spec_household());
+    const auto h = store.load().value();
+    auto rent = h.bills[0];
+    rent.name = "Rent (new lease)";
+    REQUIRE(store.apply(core::ChangeBill{h.bills[0], rent}, k_ctx, 1).ok()); // revision 1 -> 2
+    const auto before = json_of(store.load().value());
+    auto phone = h.bills[2];
+    phone.late_fee = core::Money::parse("45.00", h.currency).value();
+    auto stale = store.apply(core::ChangeBill{h.bills[2], phone}, k_ctx, 1);
+    REQUIRE_FALSE(stale.ok());
+    CHECK(stale.error().code == core::Errc::conflict);
+    CHECK_THAT(stale.error().message, Catch::EndsWith("the store changed since it was read (revision 1, now 2); "
+                                                      "nothing was changed"));
+    CHECK(json_of(store.load().value()) == before);
+    CHECK(store.revision().value() == 2);
+    // An edit whose "before" is out of date is refused by core even without a revision.
+    auto old = store.apply(core::ChangeBill{h.bills[0], rent}, k_ctx);
+    REQUIRE_FALSE(old.ok());
+    CHECK(old.error().code == core::Errc::conflict);
+    // A refused edit (a rule it breaks) leaves the revision alone too.
+    auto bad = h.bills[2];
+    bad.grace_days = 9999;
+    auto refused = store.apply(core::ChangeBill{h.bills[2], bad}, k_ctx);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message == "bills[2].grace_days: 9999 is out of range (0..365)");
+    CHECK(store.revision().value() == 2);
+}

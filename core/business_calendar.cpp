@@ -87,14 +87,22 @@ bool BusinessCalendar::is_business_day(Date d) const {
 }
 
 Date BusinessCalendar::adjust(Date d, BusinessDayRule rule) const {
-    const auto forward = [this](Date x) {
+    // A move never leaves the dates this program works with (years 1 to 9999): at either end it
+    // goes the other way, as modified_following does at the end of a month.
+    const auto forward = [this](Date x) -> std::optional<Date> {
         while (!is_business_day(x)) {
+            if (x >= k_max_date) {
+                return std::nullopt;
+            }
             x += date::days{1};
         }
         return x;
     };
-    const auto backward = [this](Date x) {
+    const auto backward = [this](Date x) -> std::optional<Date> {
         while (!is_business_day(x)) {
+            if (x <= k_min_date) {
+                return std::nullopt;
+            }
             x -= date::days{1};
         }
         return x;
@@ -103,15 +111,15 @@ Date BusinessCalendar::adjust(Date d, BusinessDayRule rule) const {
     case BusinessDayRule::none:
         return d;
     case BusinessDayRule::following:
-        return forward(d);
+        return forward(d).value_or(backward(d).value_or(d));
     case BusinessDayRule::preceding:
-        return backward(d);
+        return backward(d).value_or(forward(d).value_or(d));
     case BusinessDayRule::modified_following: {
-        const Date f = forward(d);
-        if (date::year_month_day{f}.month() != date::year_month_day{d}.month()) {
-            return backward(d);
+        const auto f = forward(d);
+        if (!f || date::year_month_day{*f}.month() != date::year_month_day{d}.month()) {
+            return backward(d).value_or(f.value_or(d));
         }
-        return f;
+        return *f;
     }
     }
     return d;

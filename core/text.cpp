@@ -129,6 +129,21 @@ std::string printable(std::string_view text) {
     return out;
 }
 
+std::string printable_lines(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    while (!text.empty()) {
+        const auto nl = text.find('\n');
+        append_printable(out, text.substr(0, nl), SIZE_MAX);
+        if (nl == std::string_view::npos) {
+            break;
+        }
+        out += '\n';
+        text.remove_prefix(nl + 1);
+    }
+    return out;
+}
+
 bool is_clean_text(std::string_view text) {
     while (!text.empty()) {
         const std::size_t n = utf8_length(text);

@@ -26,6 +26,8 @@ namespace steadypay::core {
 // `text` as a terminal may show it: control characters (C0, DEL and C1) and bytes that are not
 // UTF-8 are written as escapes ("\x1b"); everything else, Hebrew and Arabic included, as it is.
 [[nodiscard]] std::string printable(std::string_view text);
+// The same for text of several lines: its line breaks stay.
+[[nodiscard]] std::string printable_lines(std::string_view text);
 
 // Whether `text` is valid UTF-8 without control characters (C0, DEL, C1): what names, payees and
 // notes may hold.

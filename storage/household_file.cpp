@@ -552,22 +552,40 @@ bool is_known_time_zone(std::string_view name) {
     }
 }
 
-core::Result<std::string> read_text_file(const std::filesystem::path& path) {
+core::Result<std::string> read_text_file(const std::filesystem::path& path, std::size_t max_bytes) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
         return core::Error{core::Errc::io, path.string() + ": is a folder, not a file"};
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         return core::Error{errno == ENOENT ? core::Errc::not_found : core::Errc::io,
                            path.string() + ": cannot open (" + std::strerror(errno) + ")"};
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) {
-        return core::Error{core::Errc::io, path.string() + ": cannot read"};
+    std::string text;
+    char buf[65536];
+    while (true) {
+        const auto n = ::read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            const auto e = core::Error{core::Errc::io, path.string() + ": cannot read (" + std::strerror(errno) + ")"};
+            ::close(fd);
+            return e;
+        }
+        if (n == 0) {
+            break;
+        }
+        if (text.size() + static_cast<std::size_t>(n) > max_bytes) {
+            ::close(fd);
+            return core::bad_input(path.string() + ": is too large (more than " + std::to_string(max_bytes) +
+                                   " bytes) for what it should hold");
+        }
+        text.append(buf, static_cast<std::size_t>(n));
     }
-    return ss.str();
+    ::close(fd);
+    return text;
 }
 
 core::Status write_file_atomically(const std::filesystem::path& path, std::string_view content) {

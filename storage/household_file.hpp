@@ -35,8 +35,12 @@ inline constexpr std::string_view k_household_format = "steadypay-household/1";
 // Whether the IANA time zone database knows `name` ("Asia/Jerusalem", "UTC").
 [[nodiscard]] bool is_known_time_zone(std::string_view name);
 
-// Reads a whole file (for small text files: households, passphrases).
-[[nodiscard]] core::Result<std::string> read_text_file(const std::filesystem::path& path);
+// Reads a whole file of at most `max_bytes` (small text files: households, passphrases). A pipe
+// or a device is read too (a passphrase may come from one), but never past the bound: /dev/zero is
+// "too large", not a hang until memory runs out.
+inline constexpr std::size_t k_max_household_file_bytes = 64 * 1024 * 1024;
+[[nodiscard]] core::Result<std::string> read_text_file(const std::filesystem::path& path,
+                                                       std::size_t max_bytes = k_max_household_file_bytes);
 
 // Writes `content` to `path` through a temporary file and a rename, syncing both.
 [[nodiscard]] core::Status write_file_atomically(const std::filesystem::path& path, std::string_view content);

@@ -411,7 +411,7 @@ Result<Store> Store::create(const fs::path& path, const Passphrase& passphrase, 
         }
     }
     sync_dir(path.parent_path());
-    return Store(std::move(db).value(), path, header);
+    return Store(std::move(db).value(), path, header, options.vfs);
 }
 
 Result<Store> Store::open(const fs::path& path, const Passphrase& passphrase, const OpenOptions& options) {
@@ -435,7 +435,7 @@ Result<Store> Store::open(const fs::path& path, const Passphrase& passphrase, co
                                                   std::to_string(version.value()) + "; this build knows up to " +
                                                   std::to_string(k_schema_version) + ")"};
     }
-    Store store(std::move(db).value(), path, header.value());
+    Store store(std::move(db).value(), path, header.value(), options.vfs);
     if (version.value() < k_schema_version) {
         // An encrypted backup first, so a failed migration loses nothing.
         const fs::path backup_path = path.string() + ".schema-v" + std::to_string(version.value()) + "-" +
@@ -535,9 +535,45 @@ Status Store::change_passphrase(const Passphrase& new_passphrase) {
         return core::bad_input("a passphrase needs at least " + std::to_string(k_min_passphrase_length) +
                                " characters");
     }
-    if (sqlite3_rekey(m_db.handle(), new_passphrase.view().data(), static_cast<int>(new_passphrase.size())) !=
-        SQLITE_OK) {
-        return m_db.error("cannot change the passphrase");
+    if (!m_db) {
+        return Error{Errc::store_unavailable, m_path.string() + ": the store is closed: open it again"};
+    }
+    // SQLCipher's rekey reports success when it could not write a page (a read-only file, a lock
+    // another program holds): look first, then check afterwards that the new passphrase opens it.
+    const auto parent = m_path.parent_path().empty() ? fs::path(".") : m_path.parent_path();
+    if (::access(m_path.c_str(), W_OK) != 0 || ::access(parent.c_str(), W_OK) != 0) {
+        return Error{Errc::store_unavailable, m_path.string() + ": cannot change the passphrase: the store or its "
+                                                                "folder is read-only; nothing was changed"};
+    }
+    // Nothing changed yet: say so, and why, without the file's name twice.
+    const auto not_changed = [&](Error e) {
+        const auto prefix = m_path.string() + ": ";
+        std::string why = e.message.rfind(prefix, 0) == 0 ? e.message.substr(prefix.size()) : e.message;
+        return Error{e.code, prefix + "the passphrase was not changed (" + why + "); the old passphrase still opens it"};
+    };
+    {
+        // The whole store is about to be rewritten: wait for other programs to let it go (the
+        // commit takes the exclusive lock the rewrite will need), and say so if they do not.
+        auto tx = Transaction::begin(m_db);
+        if (!tx) {
+            return not_changed(std::move(tx).error());
+        }
+        if (auto s = tx->commit(); !s) {
+            return not_changed(std::move(s).error());
+        }
+    }
+    const int rc =
+        sqlite3_rekey(m_db.handle(), new_passphrase.view().data(), static_cast<int>(new_passphrase.size()));
+    OpenOptions check;
+    check.vfs = m_vfs;
+    auto reopened = rc == SQLITE_OK ? Store::open(m_path, new_passphrase, check) : Result<Store>(m_db.error("rekey"));
+    if (!reopened) {
+        // The file still has the old key, but this connection may not: it is closed, so that
+        // nothing is written with a key the file does not have.
+        m_db.close();
+        const bool busy = reopened.error().code == Errc::wrong_passphrase || reopened.error().code == Errc::busy;
+        return not_changed(busy ? Error{Errc::busy, "the store could not be rewritten: another program was using it"}
+                                : std::move(reopened).error());
     }
     return {};
 }

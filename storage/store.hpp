@@ -111,7 +111,10 @@ public:
     apply_with(const std::function<core::Result<core::Edit>(const core::Household&)>& make,
                const ChangeContext& context);
 
-    // Changes the passphrase (re-encrypts every page in one transaction).
+    // Changes the passphrase (re-encrypts every page in one transaction), and checks that the new
+    // one opens the store before saying so. When it does not (another program kept the store, a
+    // file that cannot be written), the old passphrase still opens the store and this Store is
+    // closed: open it again.
     [[nodiscard]] core::Status change_passphrase(const Passphrase& new_passphrase);
 
     // Writes an encrypted copy (same passphrase and cipher settings) to `destination`, through a
@@ -137,12 +140,13 @@ private:
     // Names the store in an error that does not say which file it is about.
     [[nodiscard]] core::Error located(core::Error e) const;
 
-    Store(Database db, std::filesystem::path path, StoreHeader header)
-        : m_db(std::move(db)), m_path(std::move(path)), m_header(std::move(header)) {}
+    Store(Database db, std::filesystem::path path, StoreHeader header, std::string vfs)
+        : m_db(std::move(db)), m_path(std::move(path)), m_header(std::move(header)), m_vfs(std::move(vfs)) {}
 
     Database m_db;
     std::filesystem::path m_path;
     StoreHeader m_header;
+    std::string m_vfs;
 };
 
 // An XDG base folder: $`variable` when it is an absolute path, else $HOME/`fallback`

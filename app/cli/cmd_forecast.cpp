@@ -7,6 +7,7 @@
 #include "app/common/clock.hpp"
 #include "app/common/report.hpp"
 #include "core/forecast.hpp"
+#include "core/text.hpp"
 
 #include <ostream>
 
@@ -47,7 +48,7 @@ public:
         if (ctx.json) {
             ctx.out << app::forecast_json(h, f.value()).dump(2) << '\n';
         } else {
-            ctx.out << app::forecast_text(h, f.value(), app::TextOptions{m_compact});
+            ctx.out << core::printable_lines(app::forecast_text(h, f.value(), app::TextOptions{m_compact}));
         }
         return 0;
     }

@@ -154,9 +154,22 @@ public:
     void add_to(CLI::App& app, Context&) override {
         m_sub = app.add_subcommand("export-household", "Write the store's household as a household file");
         m_sub->add_option("--out", m_out, "Write to this file (mode 0600) instead of standard output");
+        m_sub->add_flag("--force", m_force, "Replace the file given with --out if it exists");
     }
 
     int run(Context& ctx) override {
+        // The file to write is checked before anything is read: never the store itself (it would
+        // replace the encrypted store with plain text), never an existing file unless asked.
+        if (!m_out.empty()) {
+            std::error_code ec;
+            if (std::filesystem::exists(m_out, ec) && std::filesystem::equivalent(m_out, store_path(ctx), ec)) {
+                return ctx.fail(core::bad_input("--out: " + m_out +
+                                                " is the store itself: choose another file for the household"));
+            }
+            if (std::filesystem::exists(m_out, ec) && !m_force) {
+                return ctx.fail(core::bad_input("--out: " + m_out + " already exists (give --force to replace it)"));
+            }
+        }
         auto store = open_store(ctx);
         if (!store) {
             return ctx.fail(store.error());
@@ -178,6 +191,7 @@ public:
 
 private:
     std::string m_out;
+    bool m_force = false;
 };
 
 } // namespace

@@ -7,6 +7,7 @@
 
 #include "app/common/plan_report.hpp"
 #include "core/plan.hpp"
+#include "core/text.hpp"
 
 #include <ostream>
 
@@ -45,7 +46,7 @@ public:
         if (!unplanned) {
             return ctx.fail(unplanned.error());
         }
-        ctx.out << app::plan_text(h, plan.value(), unplanned.value());
+        ctx.out << core::printable_lines(app::plan_text(h, plan.value(), unplanned.value()));
         return 0;
     }
 

@@ -92,9 +92,15 @@ public:
         }
         const core::Schedule schedule{m_rrule, schedule_rule.value(), start.value(), std::nullopt};
         const auto n = count.value_or(std::numeric_limits<std::size_t>::max());
-        for (const auto& d : core::first_due_dates(schedule, business_day.value(), calendar.value(), n,
-                                                   until.value_or(core::k_max_date))) {
+        const auto dates =
+            core::first_due_dates(schedule, business_day.value(), calendar.value(), n, until.value_or(core::k_max_date));
+        for (const auto& d : dates) {
             ctx.out << core::to_iso(d.due) << '\n';
+        }
+        if (dates.empty()) {
+            // Not an error (the rule is well formed), but worth saying: it is usually a typo.
+            ctx.err << "steadypay: the rule has no dates from " << core::to_iso(start.value())
+                    << (until ? " to " + core::to_iso(*until) : std::string()) << " (nothing is printed)\n";
         }
         return 0;
     }

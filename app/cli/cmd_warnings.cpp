@@ -8,6 +8,7 @@
 
 #include "app/common/warnings_report.hpp"
 #include "core/warnings.hpp"
+#include "core/text.hpp"
 
 #include <ostream>
 
@@ -65,8 +66,8 @@ public:
         if (ctx.json) {
             ctx.out << app::warnings_json(list).dump(2) << '\n';
         } else {
-            ctx.out << app::warnings_text(h, list, window->from,
-                                          m_source.household_file.empty() ? "steadypay ack" : "");
+            ctx.out << core::printable_lines(app::warnings_text(h, list, window->from,
+                                                                m_source.household_file.empty() ? "steadypay ack" : ""));
         }
         return 0;
     }

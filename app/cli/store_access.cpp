@@ -13,7 +13,7 @@ namespace steadypay::cli {
 namespace {
 
 core::Result<storage::Passphrase> first_line_of(const std::string& option, const std::string& file) {
-    auto text = storage::read_text_file(file);
+    auto text = storage::read_text_file(file, 64 * 1024); // a passphrase, not a library
     if (!text) {
         return core::bad_input(option + ": " + text.error().message);
     }

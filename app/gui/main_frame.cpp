@@ -648,6 +648,9 @@ void MainFrame::change_passphrase() {
     wxBusyCursor busy;
     if (auto s = m_session->change_passphrase(storage::Passphrase(utf8(dialog.passphrase()))); !s) {
         wxMessageBox(wxs(s.error().message), _("Not changed"), wxOK | wxICON_ERROR, this);
+        if (s.error().code != core::Errc::bad_input) {
+            lock(); // the store was closed so that nothing is written with the wrong key: unlock it again
+        }
         return;
     }
     SetStatusText(_("Passphrase changed."), 1);

@@ -326,3 +326,52 @@ TEST_CASE("a store another program keeps locked: the command waits, then exits 5
     const auto audit = cli({"audit", "--json"}, env);
     CHECK(nlohmann::json::parse(audit.out).size() == 1);
 }
+
+TEST_CASE("terminal control characters in a name are refused, and shown escaped", "[cli][store]") {
+    TempDir dir;
+    const auto env = coffee_store(dir);
+    const auto r = cli({"bills", "edit", "snack", "--name", "Snack\x1b[2J\x1b]0;pwned\x07"}, env);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "steadypay: --name: \"Snack\\x1b[2J\\x1b]0;pwned\\x07\" holds control characters or bytes that "
+                   "are not UTF-8 text\n");
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    const auto invalid = cli({"bills", "edit", "snack", "--payee", "caf\xe9"}, env); // Latin-1, not UTF-8
+    CHECK(invalid.exit_code == 2);
+    CHECK(invalid.err == "steadypay: --payee: \"caf\\xe9\" holds control characters or bytes that are not UTF-8 "
+                         "text\n");
+    // A long value comes back short.
+    const auto huge = cli({"bills", "edit", "snack", "--late-fee", std::string(100'000, '9') + "x"}, env);
+    CHECK(huge.exit_code == 2);
+    CHECK(huge.err.size() < 300);
+    CHECK(huge.err.find(std::string(41, '9')) == std::string::npos);
+}
+
+TEST_CASE("passwd says the passphrase changed only when the new one opens the store", "[cli][store]") {
+    TempDir dir;
+    const auto env = coffee_store(dir);
+    write_bytes(dir / "new.txt", "a brand new passphrase\n");
+    // Another program is reading the store the whole time: the rewrite cannot finish. SQLCipher's
+    // rekey says it succeeded anyway; the command checks, and says it did not.
+    std::thread reader([&] {
+        run_process(STEADYPAY_STORE_CHILD, {"read", env.at("STEADYPAY_DB"), env.at("STEADYPAY_PASSPHRASE"), "3"});
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    const auto r = cli({"--wait", "1", "passwd", "--new-passphrase-file", (dir / "new.txt").string()}, env);
+    reader.join();
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 5);
+    CHECK_THAT(r.err, Catch::Contains("the passphrase was not changed") &&
+                          Catch::Contains("the old passphrase still opens it"));
+    CHECK(r.out.find("Passphrase changed") == std::string::npos);
+    CHECK(cli({"verify"}, env).exit_code == 0); // the old one still opens it
+    auto with_new = env;
+    with_new["STEADYPAY_PASSPHRASE"] = "a brand new passphrase";
+    CHECK(cli({"verify"}, with_new).exit_code == 3);
+    // Once nobody else holds the store, it works, and says so.
+    const auto ok = cli({"passwd", "--new-passphrase-file", (dir / "new.txt").string()}, env);
+    INFO(ok.err);
+    CHECK(ok.exit_code == 0);
+    CHECK_THAT(ok.out, Catch::StartsWith("Passphrase changed."));
+    CHECK(cli({"verify"}, with_new).exit_code == 0);
+    CHECK(cli({"verify"}, env).exit_code == 3);
+}

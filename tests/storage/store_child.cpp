@@ -4,6 +4,7 @@
 //   steadypay-store-child writes PATH PASSPHRASE COUNT   (sets the balance to N cents, N = 1..COUNT)
 //   steadypay-store-child import PATH PASSPHRASE FILE    (replaces the household with FILE's)
 //   steadypay-store-child lock PATH PASSPHRASE SECONDS   (holds an exclusive lock, says "locked")
+//   steadypay-store-child read PATH PASSPHRASE SECONDS   (holds a read transaction open, says "locked")
 //   steadypay-store-child create PATH PASSPHRASE FILE    (a new store of FILE's household with a
 //                                                         quick key derivation, for tests that open it often)
 
@@ -77,8 +78,10 @@ int main(int argc, char** argv) {
         std::fflush(stdout);
         return 0;
     }
-    if (mode == "lock") {
-        if (auto s = store->database().exec("BEGIN EXCLUSIVE"); !s) {
+    if (mode == "lock" || mode == "read") {
+        if (auto s = store->database().exec(mode == "lock" ? "BEGIN EXCLUSIVE"
+                                                             : "BEGIN; SELECT count(*) FROM bills;");
+            !s) {
             std::fprintf(stderr, "lock: %s\n", s.error().message.c_str());
             return 1;
         }

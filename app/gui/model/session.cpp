@@ -177,6 +177,10 @@ core::Status Session::import_household(const std::filesystem::path& file) {
 }
 
 core::Status Session::export_household(const std::filesystem::path& file) const {
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec) && std::filesystem::equivalent(file, path(), ec)) {
+        return core::bad_input(file.string() + ": is the store itself: choose another file for the household");
+    }
     return storage::save_household_file(m_household, file);
 }
 

@@ -2,6 +2,7 @@
 // returns an exit code; this file only parses the command line and reports errors as one line.
 
 #include "app/cli/commands.hpp"
+#include "app/common/clock.hpp"
 #include "app/common/exit_codes.hpp"
 #include "core/text.hpp"
 
@@ -143,6 +144,10 @@ int run(int argc, char** argv) {
         if (auto d = core::parse_iso_date(today); !d) {
             return ctx.fail(std::move(d).error().context("STEADYPAY_TODAY"));
         }
+    }
+    if (const char* now = std::getenv("STEADYPAY_NOW"); now && *now && !app::parse_utc_instant(now)) {
+        return ctx.fail(core::bad_input("STEADYPAY_NOW: " + core::quote_input(now) +
+                                        " is not an instant: write YYYY-MM-DDTHH:MM:SSZ, like 2026-11-22T23:30:00Z"));
     }
     for (auto& c : commands) {
         if (c->selected()) {

@@ -94,8 +94,8 @@ ordered_json plan_json(const core::Household& h, const core::Plan& plan) {
 std::string plan_text(const core::Household& h, const core::Plan& plan, const core::Forecast& unplanned) {
     std::string out;
     const int total_days = core::days_between(plan.from, plan.to) + 1;
-    out += fmt::format("Plan for {}: {} to {} ({} days), amounts in {}\n\n", h.name, core::to_weekday_iso(plan.from),
-                       core::to_weekday_iso(plan.to), total_days, h.currency.code());
+    out += fmt::format("Plan for {}: {} to {} ({} day{}), amounts in {}\n\n", h.name, core::to_weekday_iso(plan.from),
+                       core::to_weekday_iso(plan.to), total_days, total_days == 1 ? "" : "s", h.currency.code());
 
     // What would happen without a plan.
     bool any_overdraft = false;

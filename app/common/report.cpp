@@ -118,8 +118,8 @@ std::string span_text(Date start, Date end) {
 std::string forecast_text(const core::Household& h, const core::Forecast& f, const TextOptions& options) {
     std::string out;
     const int total_days = core::days_between(f.from, f.to) + 1;
-    out += fmt::format("Forecast for {}: {} to {} ({} days), amounts in {}\n", h.name, core::to_weekday_iso(f.from),
-                       core::to_weekday_iso(f.to), total_days, f.currency.code());
+    out += fmt::format("Forecast for {}: {} to {} ({} day{}), amounts in {}\n", h.name, core::to_weekday_iso(f.from),
+                       core::to_weekday_iso(f.to), total_days, total_days == 1 ? "" : "s", f.currency.code());
     bool any_cushion = false;
     for (const auto& af : f.accounts) {
         const auto& account = h.accounts[af.account];
@@ -184,7 +184,8 @@ std::string forecast_text(const core::Household& h, const core::Forecast& f, con
             }
         }
         if (!any) {
-            out += fmt::format("  No shortfall in these {} days.\n", total_days);
+            out += total_days == 1 ? std::string("  No shortfall on this day.\n")
+                                   : fmt::format("  No shortfall in these {} days.\n", total_days);
         }
         out += fmt::format("  Safe to spend today: {}\n", af.safe_to_spend.to_string());
         if (af.next_income) {

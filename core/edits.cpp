@@ -120,6 +120,8 @@ Merge<Account> merge(const Account& base, const Account& mine, const Account& th
         .field(&Account::overdraft_limit, "overdraft_limit")
         .field(&Account::overdraft_fee, "overdraft_fee")
         .field(&Account::cushion, "cushion")
+        .field(&Account::when_uncovered, "when_uncovered")
+        .field(&Account::returned_item_fee, "returned_item_fee")
         .written();
     return m;
 }
@@ -150,6 +152,7 @@ Merge<Bill> merge(const Bill& base, const Bill& mine, const Bill& theirs) {
         .field(&Bill::autopay_lead_days, "autopay_lead_days")
         .field(&Bill::grace_days, "grace_days")
         .field(&Bill::late_fee, "late_fee")
+        .field(&Bill::returned_payment_fee, "returned_payment_fee")
         .field(&Bill::reported_late_after_days, "reported_late_after_days")
         .field(&Bill::shutoff_after_days, "shutoff_after_days")
         .field(&Bill::hardship_contact, "hardship_contact")

@@ -61,6 +61,18 @@ std::string_view to_string(IntradayOrder o) {
     return o == IntradayOrder::debits_first ? "debits_first" : "credits_first";
 }
 
+Result<Uncovered> parse_uncovered(std::string_view text) {
+    if (text == "pay") {
+        return Uncovered::pay;
+    }
+    if (text == "decline") {
+        return Uncovered::decline;
+    }
+    return bad_input(quoted(text) + " is not what a bank does with a payment it cannot cover (pay or decline)");
+}
+
+std::string_view to_string(Uncovered u) { return u == Uncovered::pay ? "pay" : "decline"; }
+
 Result<PaymentStatus> parse_payment_status(std::string_view text) {
     if (text == "paid") {
         return PaymentStatus::paid;
@@ -352,8 +364,9 @@ private:
         if (auto s = in_bounds(a.balance, where + ".balance"); !s) {
             return s;
         }
-        for (const auto& [m, key] : {std::pair{&a.overdraft_limit, "overdraft_limit"},
-                                     std::pair{&a.overdraft_fee, "overdraft_fee"}, std::pair{&a.cushion, "cushion"}}) {
+        for (const auto& [m, key] :
+             {std::pair{&a.overdraft_limit, "overdraft_limit"}, std::pair{&a.overdraft_fee, "overdraft_fee"},
+              std::pair{&a.cushion, "cushion"}, std::pair{&a.returned_item_fee, "returned_item_fee"}}) {
             if (auto s = not_negative(*m, where + "." + key); !s) {
                 return s;
             }
@@ -419,6 +432,9 @@ private:
             }
         }
         if (auto s = not_negative(b.late_fee, where + ".late_fee"); !s) {
+            return s;
+        }
+        if (auto s = not_negative(b.returned_payment_fee, where + ".returned_payment_fee"); !s) {
             return s;
         }
         if (auto s = day_count(b.autopay_lead_days, 0, 60, where + ".autopay_lead_days"); !s) {

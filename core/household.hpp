@@ -72,14 +72,31 @@ struct Amount {
     friend bool operator==(const Amount&, const Amount&) = default;
 };
 
+// What a bank does with a payment the balance and the overdraft limit together cannot cover.
+enum class Uncovered {
+    pay,     // pays it anyway, into overdraft, for the overdraft fee (what Steadypay assumed before)
+    decline, // returns it unpaid, for the returned-item (NSF) fee: the bill is still owed, and goes late
+};
+[[nodiscard]] Result<Uncovered> parse_uncovered(std::string_view text);
+[[nodiscard]] std::string_view to_string(Uncovered u);
+
+// How a bank prices a short balance (docs/fees.md works an example through):
+//   - a payment that leaves the balance below zero but no lower than -overdraft_limit is paid
+//     into overdraft: overdraft_fee;
+//   - one that would go lower is paid anyway (when_uncovered = pay), for overdraft_fee too, or
+//     declined (when_uncovered = decline): the balance is untouched, the bank charges
+//     returned_item_fee and the biller its returned_payment_fee, and the bill is still owed.
+// Fees are counted beside the forecast, not taken from its balance.
 struct Account {
     std::string id;
     std::string name;
     Money balance;          // includes everything up to and including as_of
     Date as_of;
-    Money overdraft_limit;  // how far below zero the bank lets the balance go
-    Money overdraft_fee;    // charged per overdrawn item
+    Money overdraft_limit;  // how far below zero the bank pays payments
+    Money overdraft_fee;    // charged per payment paid into overdraft
     Money cushion;          // the balance the person wants never to go below
+    Uncovered when_uncovered = Uncovered::pay;
+    Money returned_item_fee; // charged per payment declined
     KeySet written;
     friend bool operator==(const Account&, const Account&) = default;
 };
@@ -110,6 +127,7 @@ struct Bill {
     int autopay_lead_days = 0; // the autopay pulls this many days before the due date
     int grace_days = 0;        // no late fee until due + grace
     Money late_fee;
+    Money returned_payment_fee;                  // the biller's own fee when the bank declines a payment
     std::optional<int> reported_late_after_days; // reported to credit bureaus this many days late
     std::optional<int> shutoff_after_days;       // service may be cut off this many days late
     std::string hardship_contact;

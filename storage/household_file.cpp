@@ -278,7 +278,9 @@ Household read(const json& doc) {
     for (std::size_t i = 0; i < accounts.size(); ++i) {
         core::Account a;
         Obj o(accounts[i], json_path("accounts", i),
-              {"id", "name", "balance", "as_of", "overdraft_limit", "overdraft_fee", "cushion"}, &a.written);
+              {"id", "name", "balance", "as_of", "overdraft_limit", "overdraft_fee", "cushion", "when_uncovered",
+               "returned_item_fee"},
+              &a.written);
         a.id = o.string("id");
         a.name = o.string("name");
         a.balance = o.amount("balance", c);
@@ -286,6 +288,8 @@ Household read(const json& doc) {
         a.overdraft_limit = o.amount_or_zero("overdraft_limit", c);
         a.overdraft_fee = o.amount_or_zero("overdraft_fee", c);
         a.cushion = o.amount_or_zero("cushion", c);
+        a.when_uncovered = o.enumeration_or("when_uncovered", core::Uncovered::pay, core::parse_uncovered);
+        a.returned_item_fee = o.amount_or_zero("returned_item_fee", c);
         h.accounts.push_back(std::move(a));
     }
 
@@ -309,8 +313,8 @@ Household read(const json& doc) {
         core::Bill b;
         Obj o(bills[i], json_path("bills", i),
               {"id", "name", "payee", "account", "amount", "minimum", "schedule", "business_day", "priority", "autopay",
-               "autopay_lead_days", "grace_days", "late_fee", "reported_late_after_days", "shutoff_after_days",
-               "hardship_contact"},
+               "autopay_lead_days", "grace_days", "late_fee", "returned_payment_fee", "reported_late_after_days",
+               "shutoff_after_days", "hardship_contact"},
               &b.written);
         b.id = o.string("id");
         b.name = o.string("name");
@@ -327,6 +331,7 @@ Household read(const json& doc) {
         b.autopay_lead_days = o.integer_or("autopay_lead_days", 0);
         b.grace_days = o.integer_or("grace_days", 0);
         b.late_fee = o.amount_or_zero("late_fee", c);
+        b.returned_payment_fee = o.amount_or_zero("returned_payment_fee", c);
         b.reported_late_after_days = o.nullable_integer("reported_late_after_days");
         b.shutoff_after_days = o.nullable_integer("shutoff_after_days");
         b.hardship_contact = o.string_or("hardship_contact", "");
@@ -474,6 +479,9 @@ std::string household_to_json(const Household& h) {
         o.unless_default("overdraft_limit", a.overdraft_limit.is_zero(), a.overdraft_limit.to_string());
         o.unless_default("overdraft_fee", a.overdraft_fee.is_zero(), a.overdraft_fee.to_string());
         o.unless_default("cushion", a.cushion.is_zero(), a.cushion.to_string());
+        o.unless_default("when_uncovered", a.when_uncovered == core::Uncovered::pay,
+                         std::string(core::to_string(a.when_uncovered)));
+        o.unless_default("returned_item_fee", a.returned_item_fee.is_zero(), a.returned_item_fee.to_string());
         accounts.push_back(std::move(j));
     }
     top.unless_default("accounts", h.accounts.empty(), accounts);
@@ -512,6 +520,7 @@ std::string household_to_json(const Household& h) {
         o.unless_default("autopay_lead_days", b.autopay_lead_days == 0, b.autopay_lead_days);
         o.unless_default("grace_days", b.grace_days == 0, b.grace_days);
         o.unless_default("late_fee", b.late_fee.is_zero(), b.late_fee.to_string());
+        o.unless_default("returned_payment_fee", b.returned_payment_fee.is_zero(), b.returned_payment_fee.to_string());
         o.unless_default("reported_late_after_days", !b.reported_late_after_days, nullable(b.reported_late_after_days));
         o.unless_default("shutoff_after_days", !b.shutoff_after_days, nullable(b.shutoff_after_days));
         o.unless_default("hardship_contact", b.hardship_contact.empty(), b.hardship_contact);

@@ -292,8 +292,8 @@ private:
     Status accounts(Household& h) {
         const auto c = h.currency;
         return rows("accounts",
-                    "SELECT rowid, id, name, balance, as_of, overdraft_limit, overdraft_fee, cushion, written "
-                    "FROM accounts WHERE household_id = ?1 ORDER BY position, rowid",
+                    "SELECT rowid, id, name, balance, as_of, overdraft_limit, overdraft_fee, cushion, written, "
+                    "when_uncovered, returned_item_fee FROM accounts WHERE household_id = ?1 ORDER BY position, rowid",
                     [&](Fields& f) {
                         core::Account a;
                         a.id = f.text(1, "id");
@@ -304,6 +304,8 @@ private:
                         a.overdraft_fee = f.money(6, "overdraft_fee", c, false);
                         a.cushion = f.money(7, "cushion", c, false);
                         a.written = written_keys(f.text(8, "written"));
+                        a.when_uncovered = f.choice<core::Uncovered>(9, "when_uncovered", core::parse_uncovered);
+                        a.returned_item_fee = f.money(10, "returned_item_fee", c, false);
                         if (!f.damaged()) {
                             h.accounts.push_back(std::move(a));
                         }
@@ -365,7 +367,8 @@ private:
             "bills",
             "SELECT rowid, id, name, payee, account_id, amount_min, amount_max, amount_is_range, minimum, rrule, start, "
             "end, business_day, priority, autopay, autopay_lead_days, grace_days, late_fee, reported_late_after_days, "
-            "shutoff_after_days, hardship_contact, written FROM bills WHERE household_id = ?1 ORDER BY position, rowid",
+            "shutoff_after_days, hardship_contact, written, returned_payment_fee FROM bills WHERE household_id = ?1 "
+            "ORDER BY position, rowid",
             [&](Fields& f) {
                 core::Bill b;
                 b.id = f.text(1, "id");
@@ -385,6 +388,7 @@ private:
                 b.shutoff_after_days = f.optional_count(19, "shutoff_after_days", 1, 3650);
                 b.hardship_contact = f.text(20, "hardship_contact");
                 b.written = written_keys(f.text(21, "written"));
+                b.returned_payment_fee = f.money(22, "returned_payment_fee", c, false);
                 if (!f.damaged()) {
                     h.bills.push_back(std::move(b));
                 }
@@ -437,7 +441,8 @@ Value flag(bool b) { return std::int64_t{b ? 1 : 0}; }
 
 const Table k_accounts{"accounts",
                        {"id"},
-                       {"name", "balance", "as_of", "overdraft_limit", "overdraft_fee", "cushion", "written"}};
+                       {"name", "balance", "as_of", "overdraft_limit", "overdraft_fee", "cushion", "written",
+                        "when_uncovered", "returned_item_fee"}};
 const Table k_incomes{"incomes",
                       {"id"},
                       {"name", "source", "account_id", "amount_min", "amount_max", "amount_is_range", "rrule", "start",
@@ -446,7 +451,8 @@ const Table k_bills{"bills",
                     {"id"},
                     {"name", "payee", "account_id", "amount_min", "amount_max", "amount_is_range", "minimum", "rrule",
                      "start", "end", "business_day", "priority", "autopay", "autopay_lead_days", "grace_days",
-                     "late_fee", "reported_late_after_days", "shutoff_after_days", "hardship_contact", "written"}};
+                     "late_fee", "reported_late_after_days", "shutoff_after_days", "hardship_contact", "written",
+                     "returned_payment_fee"}};
 const Table k_payments{"payments", {"item_id", "due"}, {"status", "date", "amount"}};
 const Table k_settings{"settings", {"key"}, {"value"}};
 
@@ -455,7 +461,8 @@ std::vector<Row> rows_of_accounts(const Household& h) {
     for (const auto& a : h.accounts) {
         out.push_back(Row{{a.id},
                           {a.name, a.balance.minor(), core::to_iso(a.as_of), a.overdraft_limit.minor(),
-                           a.overdraft_fee.minor(), a.cushion.minor(), written_text(a.written)}});
+                           a.overdraft_fee.minor(), a.cushion.minor(), written_text(a.written),
+                           std::string(core::to_string(a.when_uncovered)), a.returned_item_fee.minor()}});
     }
     return out;
 }
@@ -482,7 +489,7 @@ std::vector<Row> rows_of_bills(const Household& h) {
                            std::string(core::to_string(b.priority)), flag(b.autopay),
                            std::int64_t{b.autopay_lead_days}, std::int64_t{b.grace_days}, b.late_fee.minor(),
                            count(b.reported_late_after_days), count(b.shutoff_after_days), b.hardship_contact,
-                           written_text(b.written)}});
+                           written_text(b.written), b.returned_payment_fee.minor()}});
     }
     return out;
 }

@@ -142,9 +142,18 @@ CREATE TABLE warning_acknowledgements (
 );
 )sql";
 
+// What a bank does with a payment it cannot cover, and what each party charges for a declined one.
+constexpr const char* k_v3 = R"sql(
+ALTER TABLE accounts ADD COLUMN when_uncovered TEXT NOT NULL DEFAULT 'pay'
+    CHECK (when_uncovered IN ('pay', 'decline'));
+ALTER TABLE accounts ADD COLUMN returned_item_fee INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE bills ADD COLUMN returned_payment_fee INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 constexpr std::array k_migrations{
     Migration{1, "households, accounts, incomes, bills, payments, settings and the audit log", k_v1},
     Migration{2, "acknowledged warnings", k_v2},
+    Migration{3, "declined payments and their fees", k_v3},
 };
 
 } // namespace

@@ -620,7 +620,13 @@ Status Store::backup(const fs::path& destination, bool overwrite) const {
     if (auto s = m_db.exec("SELECT sqlcipher_export('backup')"); !s) {
         return fail(Error{Errc::io, "cannot write the backup: " + s.error().message});
     }
-    if (auto s = m_db.exec("PRAGMA backup.user_version = " + std::to_string(k_schema_version)); !s) {
+    // The copy's schema is the store's own (which, before a migration, is older than this build's):
+    // labelled as newer, the copy would never be migrated.
+    auto version = m_db.query_int("PRAGMA main.user_version");
+    if (!version) {
+        return fail(std::move(version).error());
+    }
+    if (auto s = m_db.exec("PRAGMA backup.user_version = " + std::to_string(version.value())); !s) {
         return fail(std::move(s).error());
     }
     if (auto s = m_db.exec("DETACH DATABASE backup"); !s) {

@@ -32,9 +32,10 @@ const char* singular(Kind k) { return k == Kind::accounts ? "account" : k == Kin
 // The options of `add` and `edit` (each subcommand has its own set).
 struct Fields {
     std::string id;
-    Opt name, balance, as_of, overdraft_limit, overdraft_fee, cushion;                          // accounts
+    Opt name, balance, as_of, overdraft_limit, overdraft_fee, cushion, when_uncovered, returned_item_fee; // accounts
     Opt source, payee, account, amount, minimum, rrule, start, end, business_day;             // incomes, bills
-    Opt priority, lead_days, grace_days, late_fee, reported_late_after, shutoff_after, hardship_contact; // bills
+    Opt priority, lead_days, grace_days, late_fee, returned_payment_fee, reported_late_after, shutoff_after,
+        hardship_contact; // bills
     bool autopay = false;
     bool no_autopay = false;
     bool includes_today = false;
@@ -53,7 +54,11 @@ void add_fields(CLI::App& sub, Fields& f, Kind kind) {
         sub.add_flag("--includes-today", f.includes_today,
                      "The balance already includes today's payments and deposits (it is today's close)");
         add(sub, f.overdraft_limit, "--overdraft-limit", "How far below zero the bank lets it go (default 0.00)");
-        add(sub, f.overdraft_fee, "--overdraft-fee", "What the bank charges per overdrawn item (default 0.00)");
+        add(sub, f.overdraft_fee, "--overdraft-fee", "What the bank charges per payment paid into overdraft (default 0.00)");
+        add(sub, f.when_uncovered, "--when-uncovered",
+            "What the bank does with a payment the balance and the overdraft limit cannot cover: pay (into "
+            "overdraft, the default) or decline");
+        add(sub, f.returned_item_fee, "--returned-item-fee", "What the bank charges per declined payment (default 0.00)");
         add(sub, f.cushion, "--cushion", "The balance you never want to go below (default 0.00)");
         return;
     }
@@ -80,6 +85,8 @@ void add_fields(CLI::App& sub, Fields& f, Kind kind) {
     add(sub, f.lead_days, "--lead-days", "An autopay pulls this many days before the due date");
     add(sub, f.grace_days, "--grace-days", "No late fee until this many days after the due date");
     add(sub, f.late_fee, "--late-fee", "Charged once the grace period is over");
+    add(sub, f.returned_payment_fee, "--returned-payment-fee",
+        "What the biller charges when the bank declines the payment (default 0.00)");
     add(sub, f.reported_late_after, "--reported-late-after",
         "Reported to credit bureaus this many days late (typically 30), or \"none\"");
     add(sub, f.shutoff_after, "--shutoff-after", "Service may be cut off this many days late, or \"none\"");
@@ -250,6 +257,8 @@ core::Status apply_account(const Fields& f, core::Account& a, const core::Househ
     if (s) s = ap.money(f.overdraft_limit, "--overdraft-limit", "overdraft_limit", a.overdraft_limit);
     if (s) s = ap.money(f.overdraft_fee, "--overdraft-fee", "overdraft_fee", a.overdraft_fee);
     if (s) s = ap.money(f.cushion, "--cushion", "cushion", a.cushion);
+    if (s) s = ap.choice(f.when_uncovered, "--when-uncovered", "when_uncovered", a.when_uncovered, core::parse_uncovered);
+    if (s) s = ap.money(f.returned_item_fee, "--returned-item-fee", "returned_item_fee", a.returned_item_fee);
     return s;
 }
 
@@ -288,6 +297,7 @@ core::Status apply_bill(const Fields& f, core::Bill& b, const core::Household& h
     if (s) s = ap.count(f.lead_days, "--lead-days", "autopay_lead_days", b.autopay_lead_days);
     if (s) s = ap.count(f.grace_days, "--grace-days", "grace_days", b.grace_days);
     if (s) s = ap.money(f.late_fee, "--late-fee", "late_fee", b.late_fee);
+    if (s) s = ap.money(f.returned_payment_fee, "--returned-payment-fee", "returned_payment_fee", b.returned_payment_fee);
     if (s) s = ap.nullable_count(f.reported_late_after, "--reported-late-after", "reported_late_after_days",
                                  b.reported_late_after_days);
     if (s) s = ap.nullable_count(f.shutoff_after, "--shutoff-after", "shutoff_after_days", b.shutoff_after_days);
@@ -400,7 +410,7 @@ private:
         case Kind::accounts: {
             core::Account a;
             a.id = f.id;
-            a.balance = a.overdraft_limit = a.overdraft_fee = a.cushion = core::Money(h.currency);
+            a.balance = a.overdraft_limit = a.overdraft_fee = a.cushion = a.returned_item_fee = core::Money(h.currency);
             index = h.accounts.size();
             if (auto s = apply_account(f, a, h, true); !s) {
                 return std::move(s).error();
@@ -421,7 +431,7 @@ private:
         }
         core::Bill b;
         b.id = f.id;
-        b.late_fee = core::Money(h.currency);
+        b.late_fee = b.returned_payment_fee = core::Money(h.currency);
         index = h.bills.size();
         if (auto s = apply_bill(f, b, h, true); !s) {
             return std::move(s).error();
@@ -520,12 +530,13 @@ private:
                 ctx.out << "No accounts yet (add one with: steadypay accounts add ID --name NAME --balance AMOUNT).\n";
                 return 0;
             }
-            ctx.out << fmt::format("{:<14} {:<28} {:>12} {:<11} {:>10} {:>10}\n", "ID", "Name", "Balance", "As of",
-                                   "Cushion", "Overdraft");
+            ctx.out << fmt::format("{:<14} {:<28} {:>12} {:<11} {:>10} {:>10} {}\n", "ID", "Name", "Balance", "As of",
+                                   "Cushion", "Overdraft", "Beyond it");
             for (const auto& a : h.accounts) {
-                ctx.out << fmt::format("{:<14} {:<28} {:>12} {:<11} {:>10} {:>10}\n", a.id, core::printable(a.name),
+                ctx.out << fmt::format("{:<14} {:<28} {:>12} {:<11} {:>10} {:>10} {}\n", a.id, core::printable(a.name),
                                        a.balance.to_string(), core::to_iso(a.as_of), a.cushion.to_string(),
-                                       a.overdraft_limit.to_string());
+                                       a.overdraft_limit.to_string(),
+                                       a.when_uncovered == core::Uncovered::pay ? "paid" : "declined");
             }
             return 0;
         }

@@ -420,6 +420,9 @@ ItemDialog::ItemDialog(wxWindow* parent, const core::Household& household, ListK
         add_row(p, right, _("Grace period (days)"), grace_days, "grace_days");
         late_fee = new wxTextCtrl(p, wxID_ANY, "0.00");
         add_row(p, right, _("Late fee"), late_fee, "late_fee");
+        returned_fee = new wxTextCtrl(p, wxID_ANY, "0.00");
+        returned_fee->SetToolTip(_("What the biller charges when the bank declines the payment"));
+        add_row(p, right, _("Returned-payment fee"), returned_fee, "returned_payment_fee");
         has_minimum = new wxCheckBox(p, wxID_ANY, _("a minimum payment of"));
         minimum = new wxTextCtrl(p, wxID_ANY);
         add_row(p, right, _("Can pay less"), has_minimum, "minimum", minimum);
@@ -470,6 +473,7 @@ ItemDialog::ItemDialog(wxWindow* parent, const core::Household& household, ListK
         lead_days->SetValue(b.autopay_lead_days);
         grace_days->SetValue(b.grace_days);
         late_fee->ChangeValue(wxs(b.late_fee.to_string()));
+        returned_fee->ChangeValue(wxs(b.returned_payment_fee.to_string()));
         has_minimum->SetValue(b.minimum.has_value());
         minimum->ChangeValue(b.minimum ? wxs(b.minimum->to_string()) : wxString());
         reported->SetValue(b.reported_late_after_days.has_value());
@@ -487,7 +491,7 @@ ItemDialog::ItemDialog(wxWindow* parent, const core::Household& household, ListK
         validate();
         e.Skip();
     };
-    for (auto* t : {name, party, amount, amount_max, late_fee, minimum, hardship}) {
+    for (auto* t : {name, party, amount, amount_max, late_fee, returned_fee, minimum, hardship}) {
         if (t) {
             t->Bind(wxEVT_TEXT, revalidate);
         }
@@ -558,12 +562,18 @@ bool ItemDialog::validate() {
         errors["account"] = _("Add an account first (Edit > Add account).");
     }
     core::Money fee(c);
+    core::Money returned(c);
     std::optional<core::Money> min_amount;
     if (bill) {
         if (auto f = money_of(late_fee, c); !f) {
             errors["late_fee"] = wxs(f.error().message);
         } else {
             fee = f.value();
+        }
+        if (auto f = money_of(returned_fee, c); !f) {
+            errors["returned_payment_fee"] = wxs(f.error().message);
+        } else {
+            returned = f.value();
         }
         if (has_minimum->GetValue()) {
             if (auto m = money_of(minimum, c); !m) {
@@ -598,6 +608,7 @@ bool ItemDialog::validate() {
             b.autopay_lead_days = b.autopay ? lead_days->GetValue() : 0;
             b.grace_days = grace_days->GetValue();
             b.late_fee = fee;
+            b.returned_payment_fee = returned;
             b.minimum = min_amount;
             b.reported_late_after_days =
                 reported->GetValue() ? std::optional<int>(reported_days->GetValue()) : std::nullopt;
@@ -675,7 +686,14 @@ AccountDialog::AccountDialog(wxWindow* parent, const core::Household& household,
     overdraft_limit = new wxTextCtrl(this, wxID_ANY, "0.00");
     row(_("Overdraft limit"), overdraft_limit, "overdraft_limit");
     overdraft_fee = new wxTextCtrl(this, wxID_ANY, "0.00");
-    row(_("Fee per overdrawn item"), overdraft_fee, "overdraft_fee");
+    row(_("Fee per payment into overdraft"), overdraft_fee, "overdraft_fee");
+    const wxString policies[] = {_("pays it anyway, into overdraft"), _("declines it (returns it unpaid)")};
+    when_uncovered = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 2, policies);
+    when_uncovered->SetSelection(0);
+    when_uncovered->SetToolTip(_("What the bank does with a payment the balance and the overdraft limit cannot cover"));
+    row(_("Beyond the limit, the bank"), when_uncovered, "when_uncovered");
+    returned_item_fee = new wxTextCtrl(this, wxID_ANY, "0.00");
+    row(_("Fee per declined payment"), returned_item_fee, "returned_item_fee");
     // A balance typed in is read off the bank now: the date follows it (and only then, so that
     // editing the cushion does not move the balance's date and change the forecast).
     const auto balance_is_now = [this] { as_of->SetValue(to_wx(core::balance_as_of(m_today, includes_today->GetValue()))); };
@@ -687,6 +705,8 @@ AccountDialog::AccountDialog(wxWindow* parent, const core::Household& household,
         cushion->ChangeValue(wxs(a->cushion.to_string()));
         overdraft_limit->ChangeValue(wxs(a->overdraft_limit.to_string()));
         overdraft_fee->ChangeValue(wxs(a->overdraft_fee.to_string()));
+        when_uncovered->SetSelection(a->when_uncovered == core::Uncovered::pay ? 0 : 1);
+        returned_item_fee->ChangeValue(wxs(a->returned_item_fee.to_string()));
     }
     balance->Bind(wxEVT_TEXT, [this, balance_is_now](wxCommandEvent& e) {
         balance_is_now();
@@ -701,9 +721,10 @@ AccountDialog::AccountDialog(wxWindow* parent, const core::Household& household,
     top->Add(grid, wxSizerFlags(1).Expand().Border(wxALL, 10));
     top->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
     SetSizer(top);
-    for (auto* t : {name, balance, cushion, overdraft_limit, overdraft_fee}) {
+    for (auto* t : {name, balance, cushion, overdraft_limit, overdraft_fee, returned_item_fee}) {
         t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
     }
+    when_uncovered->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { validate(); });
     close_only_when_valid(this);
     show_still_to_come();
     Fit();
@@ -750,7 +771,8 @@ bool AccountDialog::validate() {
     for (auto [ctrl, field, target] :
          {std::tuple{balance, "balance", &a.balance}, std::tuple{cushion, "cushion", &a.cushion},
           std::tuple{overdraft_limit, "overdraft_limit", &a.overdraft_limit},
-          std::tuple{overdraft_fee, "overdraft_fee", &a.overdraft_fee}}) {
+          std::tuple{overdraft_fee, "overdraft_fee", &a.overdraft_fee},
+          std::tuple{returned_item_fee, "returned_item_fee", &a.returned_item_fee}}) {
         if (auto m = money_of(ctrl, c); !m) {
             errors[field] = wxs(m.error().message);
         } else {
@@ -758,6 +780,7 @@ bool AccountDialog::validate() {
         }
     }
     a.as_of = from_wx(as_of->GetValue());
+    a.when_uncovered = when_uncovered->GetSelection() == 1 ? core::Uncovered::decline : core::Uncovered::pay;
     show_still_to_come();
     if (errors.empty()) {
         const std::size_t index =

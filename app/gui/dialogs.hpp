@@ -86,6 +86,7 @@ public:
     wxSpinCtrl* lead_days = nullptr;
     wxSpinCtrl* grace_days = nullptr;
     wxTextCtrl* late_fee = nullptr;
+    wxTextCtrl* returned_fee = nullptr;
     wxCheckBox* has_minimum = nullptr;
     wxTextCtrl* minimum = nullptr;
     wxCheckBox* reported = nullptr;
@@ -126,6 +127,8 @@ public:
     wxTextCtrl* cushion = nullptr;
     wxTextCtrl* overdraft_limit = nullptr;
     wxTextCtrl* overdraft_fee = nullptr;
+    wxChoice* when_uncovered = nullptr;
+    wxTextCtrl* returned_item_fee = nullptr;
 
 private:
     void show_still_to_come();

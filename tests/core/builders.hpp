@@ -43,6 +43,7 @@ inline core::Household household(const std::string& balance, const std::string& 
     a.as_of = day(as_of);
     a.overdraft_limit = core::Money(c);
     a.overdraft_fee = core::Money(c);
+    a.returned_item_fee = core::Money(c);
     a.cushion = money(cushion, c);
     h.accounts.push_back(a);
     return h;
@@ -71,6 +72,7 @@ inline core::Bill& add_bill(core::Household& h, const std::string& id, const std
     b.schedule = schedule(rrule, start);
     b.priority = p;
     b.late_fee = core::Money(h.currency);
+    b.returned_payment_fee = core::Money(h.currency);
     h.bills.push_back(b);
     return h.bills.back();
 }

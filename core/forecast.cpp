@@ -60,6 +60,7 @@ Simulation simulate(const Household& h, const std::vector<Posting>& postings, Da
     sim.days.resize(n_accounts);
     sim.opening.assign(n_accounts, Money(h.currency));
     sim.balance_after.assign(postings.size(), 0);
+    sim.declined.assign(postings.size(), 0);
     if (n_accounts == 0) {
         return sim;
     }
@@ -108,7 +109,12 @@ Simulation simulate(const Household& h, const std::vector<Posting>& postings, Da
     // Walk the days once for all accounts, in raw minor units; overflow is still checked.
     std::vector<std::int64_t> balance(n_accounts);
     std::vector<std::int64_t> low(n_accounts);
+    // The floor below which each account's bank returns a payment, if it does.
+    std::vector<std::optional<std::int64_t>> floor(n_accounts);
     for (std::size_t a = 0; a < n_accounts; ++a) {
+        if (h.accounts[a].when_uncovered == Uncovered::decline) {
+            floor[a] = -h.accounts[a].overdraft_limit.minor();
+        }
         balance[a] = h.accounts[a].balance.minor();
         sim.days[a].reserve(static_cast<std::size_t>(std::max(0, days_between(first_day, to) + 1)));
     }
@@ -125,7 +131,13 @@ Simulation simulate(const Household& h, const std::vector<Posting>& postings, Da
             const std::size_t idx = sim.applied[k];
             const auto& p = postings[idx];
             // Postings dated before an account's as_of cannot occur: the balance already holds them.
-            balance[p.account] = add_to_balance(balance[p.account], p.amount, h.accounts[p.account], date);
+            const auto next = add_to_balance(balance[p.account], p.amount, h.accounts[p.account], date);
+            if (p.declinable && p.amount < 0 && floor[p.account] && next < *floor[p.account]) {
+                sim.declined[idx] = 1; // returned unpaid: the balance stays as it was
+                sim.balance_after[idx] = balance[p.account];
+                continue;
+            }
+            balance[p.account] = next;
             low[p.account] = std::min(low[p.account], balance[p.account]);
             sim.balance_after[idx] = balance[p.account];
         }
@@ -150,7 +162,7 @@ std::vector<Posting> postings_for(const Household& h, const std::vector<Occurren
         postings.push_back(Posting{*o.apply_date, static_cast<std::uint32_t>(o.account),
                                    bill ? rank(h.bills[o.item].priority) : 0,
                                    (bill ? -o.applied_amount : o.applied_amount).minor(), // checked negation
-                                   static_cast<std::uint32_t>(i)});
+                                   static_cast<std::uint32_t>(i), bill && o.state != OccurrenceState::paid});
     }
     return postings;
 }
@@ -228,10 +240,18 @@ Forecast assemble_forecast(const Household& h, std::vector<Occurrence> occurrenc
     f.events.reserve(sim.applied.size());
     for (std::size_t idx : sim.applied) {
         const auto& p = postings[idx];
-        if (p.date >= f.from) {
-            f.events.emplace_back(p.date, p.account, p.source, Money::from_minor(p.amount, h.currency),
-                                  Money::from_minor(sim.balance_after[idx], h.currency));
+        if (p.date < f.from) {
+            continue;
         }
+        const auto money = [&](std::int64_t minor) { return Money::from_minor(minor, h.currency); };
+        if (sim.declined[idx]) {
+            const auto& o = f.occurrences[p.source];
+            f.declined.push_back(DeclinedPayment{p.date, p.account, p.source, money(-p.amount),
+                                                 money(sim.balance_after[idx]), h.accounts[p.account].returned_item_fee,
+                                                 h.bills[o.item].returned_payment_fee});
+            continue;
+        }
+        f.events.emplace_back(p.date, p.account, p.source, money(p.amount), money(sim.balance_after[idx]));
     }
     // The events of each account, in order, found in one pass.
     std::vector<std::vector<std::size_t>> account_events(h.accounts.size());
@@ -275,6 +295,13 @@ Forecast assemble_forecast(const Household& h, std::vector<Occurrence> occurrenc
         }
         af.safe_to_spend_until_next_income = max(zero, low_until - account.cushion);
 
+        af.returned_fees = zero;
+        for (const auto& d : f.declined) {
+            if (d.account == a) {
+                ++af.declined_payments;
+                af.returned_fees += d.bank_fee + d.biller_fee;
+            }
+        }
         auto shortfalls = find_shortfalls(a, days, account.cushion);
         af.expected_fees = zero;
         for (auto& s : shortfalls) {

@@ -38,15 +38,19 @@ struct Posting {
     std::int32_t rank = 0;     // the bill's priority rank (1 = housing), 0 for income
     std::int64_t amount = 0;   // minor units of the household currency
     std::uint32_t source = 0;  // the caller's reference (an occurrence index); breaks ties, so the order is stable
+    bool declinable = false;   // a bill's payment the bank may return (not one recorded as paid)
 };
 
 struct Simulation {
     // Per account, one entry per day from the first day shown to `to`.
     std::vector<std::vector<DayBalance>> days;
-    // Posting indices in the order they are applied.
+    // Posting indices in the order they are presented (declined ones included).
     std::vector<std::size_t> applied;
-    // Per posting index, the balance right after it, in minor units.
+    // Per posting index, the balance right after it, in minor units (for a declined one, the
+    // balance it met, which it left as it was).
     std::vector<std::int64_t> balance_after;
+    // Per posting index, whether the bank declined it (see Account: when_uncovered).
+    std::vector<char> declined;
     // Per account, the balance at the start of the first day shown.
     std::vector<Money> opening;
 };
@@ -75,6 +79,19 @@ struct ForecastEvent {
     Money balance_after;
 };
 
+// A payment the bank would return unpaid (an account whose when_uncovered is decline): the
+// balance is left as it was, the bank charges its returned-item fee, the biller its
+// returned-payment fee, and the bill is still owed.
+struct DeclinedPayment {
+    Date date;
+    std::size_t account = 0;
+    std::size_t occurrence = 0; // index into Forecast::occurrences
+    Money amount;               // positive: what was asked for
+    Money balance;              // what the account held when it was presented
+    Money bank_fee;
+    Money biller_fee;
+};
+
 enum class ShortfallKind { overdraft, below_cushion };
 [[nodiscard]] std::string_view to_string(ShortfallKind k);
 
@@ -85,7 +102,7 @@ struct Shortfall {
     Date end; // inclusive
     Money deepest;
     Date deepest_date;
-    int overdrawn_items = 0; // overdraft only: debits that left the balance below zero
+    int overdrawn_items = 0; // overdraft only: payments that left the balance below zero
     Money fees;              // overdraft only: overdrawn_items * the account's overdraft fee
 };
 
@@ -98,6 +115,8 @@ struct AccountForecast {
     std::optional<Date> next_income; // the next day after the first with an income on this account
     Money safe_to_spend_until_next_income;
     Money expected_fees; // overdraft fees over all the account's overdrafts
+    int declined_payments = 0;
+    Money returned_fees; // for the declined payments: the bank's returned-item fees and the billers' fees
 };
 
 struct Forecast {
@@ -107,6 +126,7 @@ struct Forecast {
     std::vector<Occurrence> occurrences;
     std::vector<AccountForecast> accounts;
     std::vector<ForecastEvent> events; // those on the days shown, in order of application
+    std::vector<DeclinedPayment> declined; // on the days shown, in the order they were presented
     std::vector<Shortfall> shortfalls; // by account, then start, overdraft before below_cushion
 };
 

@@ -16,6 +16,8 @@ std::string_view to_string(WarningKind k) {
         return "bill_at_risk";
     case WarningKind::autopay_insufficient_funds:
         return "autopay_insufficient_funds";
+    case WarningKind::payment_declined:
+        return "payment_declined";
     case WarningKind::payment_missed:
         return "payment_missed";
     case WarningKind::income_missing:
@@ -69,6 +71,7 @@ public:
         shortfalls();
         at_risk();
         autopays();
+        declined();
         missed();
         incomes();
         amounts();
@@ -209,8 +212,10 @@ private:
             w->title = bill.name + "'s autopay would pull money that is not there";
             w->message = (bill.payee.empty() ? bill.name : bill.payee) + " takes " + o.amount.to_string() + " on " +
                          when(e.date, m_o.today) + ", leaving " + account.name + " at " + e.balance_after.to_string() +
-                         (account.overdraft_limit.is_zero() ? ": the payment may be declined, with a fee"
-                                                            : ": an overdraft") +
+                         ": paid into overdraft" +
+                         (account.overdraft_fee.is_positive() ? ", for the bank's " + account.overdraft_fee.to_string() +
+                                                                    " fee"
+                                                              : std::string()) +
                          ".";
             if (const auto* d = decision_for(o.item, o.due.due); d && d->action != PlanAction::pay) {
                 w->actions.push_back(d->reason);
@@ -218,6 +223,43 @@ private:
             w->actions.push_back("Move money into " + account.name + " before " + short_date(e.date, m_o.today) +
                                  ", or ask " + (bill.payee.empty() ? "the biller" : bill.payee) +
                                  " to take it on a later date.");
+        }
+    }
+
+    void declined() {
+        for (const auto& x : m_f.declined) {
+            const auto& o = m_f.occurrences[x.occurrence];
+            const auto& bill = m_h.bills[o.item];
+            const auto& account = m_h.accounts[x.account];
+            auto* w = add(WarningKind::payment_declined, Severity::critical, x.date, m_h.lead_times.overdraft, bill.id);
+            if (!w) {
+                continue;
+            }
+            w->account = account.id;
+            w->items.push_back(bill.id);
+            const auto timeline = consequence_timeline(bill, o.due.due);
+            const std::string who = bill.payee.empty() ? bill.name : bill.payee;
+            const auto fees = x.bank_fee + x.biller_fee;
+            w->title = bill.name + "'s payment would be declined";
+            w->message = bill.name + " (" + x.amount.to_string() + ") comes out " + when(x.date, m_o.today) + ", when " +
+                         account.name + " holds " + x.balance.to_string() + ": the bank returns it unpaid" +
+                         (fees.is_positive() ? " (" + fees.to_string() + " in fees" +
+                                                   (x.bank_fee.is_positive() && x.biller_fee.is_positive()
+                                                        ? ": " + x.bank_fee.to_string() + " the bank's, " +
+                                                              x.biller_fee.to_string() + " " + who + "'s"
+                                                        : std::string()) +
+                                                   ")"
+                                             : std::string()) +
+                         ", and it is still owed: a late fee after " + short_date(timeline.grace_ends, m_o.today) +
+                         (timeline.reported_late_on ? ", reported late from " +
+                                                          short_date(*timeline.reported_late_on, m_o.today)
+                                                    : std::string()) +
+                         ".";
+            if (const auto* d = decision_for(o.item, o.due.due); d && d->action != PlanAction::pay) {
+                w->actions.push_back(d->reason);
+            }
+            w->actions.push_back("Move money into " + account.name + " before " + short_date(x.date, m_o.today) +
+                                 ", or ask " + who + " to take it on a later date.");
         }
     }
 

@@ -7,6 +7,8 @@
 //   below_cushion               an account is forecast below its cushion (but not below zero)
 //   bill_at_risk                the plan cannot pay a bill by its due date
 //   autopay_insufficient_funds  an autopay would pull money the account does not have
+//   payment_declined            the bank would return a payment unpaid (an account that declines
+//                               what it cannot cover): fees, and the bill still owed
 //   payment_missed              a bill's due date passed and it is not marked paid
 //   income_missing              an expected income has not arrived (or is not confirmed)
 //   bill_amount_changed         a bill was paid at another amount than it is set to
@@ -30,6 +32,7 @@ enum class WarningKind {
     below_cushion,
     bill_at_risk,
     autopay_insufficient_funds,
+    payment_declined,
     payment_missed,
     income_missing,
     bill_amount_changed,

@@ -60,6 +60,8 @@ ordered_json forecast_json(const core::Household& h, const core::Forecast& f) {
         a["next_income"] = af.next_income ? ordered_json(to_iso(*af.next_income)) : ordered_json(nullptr);
         a["safe_to_spend_until_next_income"] = af.safe_to_spend_until_next_income.to_string();
         a["expected_overdraft_fees"] = af.expected_fees.to_string();
+        a["declined_payments"] = af.declined_payments;
+        a["expected_returned_fees"] = af.returned_fees.to_string();
         accounts.push_back(std::move(a));
     }
     doc["accounts"] = std::move(accounts);
@@ -77,6 +79,20 @@ ordered_json forecast_json(const core::Household& h, const core::Forecast& f) {
                           {"status", std::string(core::to_string(o.state))}});
     }
     doc["events"] = std::move(events);
+    ordered_json declined = ordered_json::array();
+    for (const auto& d : f.declined) {
+        const auto& o = f.occurrences[d.occurrence];
+        declined.push_back({{"date", to_iso(d.date)},
+                            {"account", h.accounts[d.account].id},
+                            {"item", core::item_id(h, o)},
+                            {"name", core::item_name(h, o)},
+                            {"due", to_iso(o.due.due)},
+                            {"amount", (-d.amount).to_string()},
+                            {"balance", d.balance.to_string()},
+                            {"bank_fee", d.bank_fee.to_string()},
+                            {"biller_fee", d.biller_fee.to_string()}});
+    }
+    doc["declined"] = std::move(declined);
     ordered_json shortfalls = ordered_json::array();
     for (const auto& s : f.shortfalls) {
         ordered_json j{{"account", h.accounts[s.account].id},
@@ -148,6 +164,12 @@ std::string forecast_text(const core::Household& h, const core::Forecast& f, con
                 labels.push_back(occurrence_label(h, f.occurrences[e->occurrence], f.from) + " " +
                                  signed_amount(e->amount));
             }
+            for (const auto& x : f.declined) {
+                if (x.account == af.account && x.date == d.date) {
+                    labels.push_back(occurrence_label(h, f.occurrences[x.occurrence], f.from) + " " +
+                                     signed_amount(-x.amount) + " DECLINED");
+                }
+            }
             const bool overdraft = d.low.is_negative();
             const bool below_cushion = d.low < account.cushion;
             const bool edge = i == 0 || i + 1 == af.days.size();
@@ -183,6 +205,25 @@ std::string forecast_text(const core::Household& h, const core::Forecast& f, con
                                    core::to_weekday_iso(s.deepest_date));
             }
         }
+        for (const auto& x : f.declined) {
+            if (x.account != af.account) {
+                continue;
+            }
+            any = true;
+            const auto& o = f.occurrences[x.occurrence];
+            const auto& bill = h.bills[o.item];
+            const auto fees = x.bank_fee + x.biller_fee;
+            out += fmt::format("  xx Declined on {}: {} {} (the account holds {}); still owed", core::to_weekday_iso(x.date),
+                               bill.name, x.amount.to_string(), x.balance.to_string());
+            if (fees.is_positive()) {
+                out += fmt::format("; fees {}", fees.to_string());
+                if (x.bank_fee.is_positive() && x.biller_fee.is_positive()) {
+                    out += fmt::format(" ({} the bank, {} {})", x.bank_fee.to_string(), x.biller_fee.to_string(),
+                                       bill.payee.empty() ? bill.name : bill.payee);
+                }
+            }
+            out += "\n";
+        }
         if (!any) {
             out += total_days == 1 ? std::string("  No shortfall on this day.\n")
                                    : fmt::format("  No shortfall in these {} days.\n", total_days);
@@ -196,6 +237,9 @@ std::string forecast_text(const core::Household& h, const core::Forecast& f, con
         }
     }
     out += any_cushion ? "\n!! = below zero (overdrawn), ! = below your cushion\n" : "\n!! = below zero (overdrawn)\n";
+    if (!f.declined.empty()) {
+        out += "xx = a payment the bank would decline: returned unpaid, with its fees, and still owed\n";
+    }
     return out;
 }
 

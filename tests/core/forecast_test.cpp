@@ -315,3 +315,88 @@ TEST_CASE("a forecast whose sums overflow is an error, not a wrap", "[forecast]"
     CHECK(v.error().message == "accounts[0].balance: 92233720368547758.00 is more than Steadypay counts (at most "
                                "100000000000.00)");
 }
+
+namespace {
+
+// Worked by hand (docs/fees.md): 300.00 at the close of Mon Dec 7; on Tue Dec 8 the car loan
+// (280.00, transportation) and the phone (55.00, phone and internet) both come out; the paycheck
+// (900.00) lands Fri Dec 11. Debits post first, the largest first: the car loan leaves 20.00 and
+// the phone would leave -35.00.
+Household short_on_the_8th() {
+    auto h = household("300.00", "2026-12-07");
+    add_bill(h, "car-loan", "280.00", "FREQ=MONTHLY;BYMONTHDAY=8", "2026-01-08", Priority::transportation);
+    auto& phone = add_bill(h, "phone", "55.00", "FREQ=MONTHLY;BYMONTHDAY=8", "2026-01-08", Priority::phone_internet);
+    phone.returned_payment_fee = money("15.00");
+    add_income(h, "pay", "900.00", "FREQ=MONTHLY;BYMONTHDAY=11", "2026-01-11");
+    h.accounts[0].overdraft_fee = money("29.00");
+    h.accounts[0].returned_item_fee = money("34.00");
+    return h;
+}
+
+} // namespace
+
+TEST_CASE("a bank that pays into overdraft: the balance goes below zero, one overdraft fee", "[forecast][fees]") {
+    auto h = short_on_the_8th(); // when_uncovered: pay, as every household that says nothing
+    auto f = run(h, "2026-12-08", 5);
+    CHECK(on(f, "2026-12-08").low.to_string() == "-35.00");
+    CHECK(on(f, "2026-12-11").close.to_string() == "865.00"); // -35.00 + 900.00
+    CHECK(f.declined.empty());
+    REQUIRE(f.shortfalls.size() == 1);
+    CHECK(f.shortfalls[0].overdrawn_items == 1);
+    CHECK(f.shortfalls[0].fees.to_string() == "29.00");
+    CHECK(f.accounts[0].expected_fees.to_string() == "29.00");
+    CHECK(f.accounts[0].returned_fees.to_string() == "0.00");
+}
+
+TEST_CASE("a bank that declines what it cannot cover: the balance stays, the fees are the returned ones",
+          "[forecast][fees]") {
+    auto h = short_on_the_8th();
+    h.accounts[0].when_uncovered = Uncovered::decline;
+    auto f = run(h, "2026-12-08", 5);
+    // The phone is returned: 20.00 stays 20.00, and the paycheck brings it to 920.00.
+    CHECK(on(f, "2026-12-08").low.to_string() == "20.00");
+    CHECK(on(f, "2026-12-11").close.to_string() == "920.00");
+    CHECK(event_items(h, f) == std::vector<std::string>{"2026-12-08 car-loan -280.00", "2026-12-11 pay 900.00"});
+    REQUIRE(f.declined.size() == 1);
+    const auto& d = f.declined[0];
+    CHECK(to_iso(d.date) == "2026-12-08");
+    CHECK(item_id(h, f.occurrences[d.occurrence]) == "phone");
+    CHECK(d.amount.to_string() == "55.00");
+    CHECK(d.balance.to_string() == "20.00");
+    CHECK(d.bank_fee.to_string() == "34.00");
+    CHECK(d.biller_fee.to_string() == "15.00");
+    CHECK(f.shortfalls.empty()); // never below zero
+    CHECK(f.accounts[0].declined_payments == 1);
+    CHECK(f.accounts[0].returned_fees.to_string() == "49.00");
+    CHECK(f.accounts[0].expected_fees.to_string() == "0.00");
+}
+
+TEST_CASE("an overdraft limit covers what fits under it; beyond it the bank declines", "[forecast][fees]") {
+    auto h = short_on_the_8th();
+    h.accounts[0].when_uncovered = Uncovered::decline;
+    SECTION("a limit of 50.00 covers -35.00: paid into overdraft, one overdraft fee") {
+        h.accounts[0].overdraft_limit = money("50.00");
+        auto f = run(h, "2026-12-08", 5);
+        CHECK(f.declined.empty());
+        CHECK(on(f, "2026-12-08").low.to_string() == "-35.00");
+        REQUIRE(f.shortfalls.size() == 1);
+        CHECK(f.shortfalls[0].fees.to_string() == "29.00");
+    }
+    SECTION("a limit of 35.00 covers exactly -35.00") {
+        h.accounts[0].overdraft_limit = money("35.00");
+        CHECK(run(h, "2026-12-08", 5).declined.empty());
+    }
+    SECTION("a limit of 34.99 does not: declined") {
+        h.accounts[0].overdraft_limit = money("34.99");
+        auto f = run(h, "2026-12-08", 5);
+        REQUIRE(f.declined.size() == 1);
+        CHECK(on(f, "2026-12-08").low.to_string() == "20.00");
+    }
+    SECTION("a payment recorded as made is a fact, never declined") {
+        h.payments.push_back(Payment{"phone", day("2026-12-08"), PaymentStatus::paid, day("2026-12-08"),
+                                     money("55.00"), {}});
+        auto f = run(h, "2026-12-08", 5);
+        CHECK(f.declined.empty());
+        CHECK(on(f, "2026-12-08").low.to_string() == "-35.00");
+    }
+}

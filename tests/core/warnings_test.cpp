@@ -74,7 +74,34 @@ TEST_CASE("an autopay that would pull money that is not there is raised", "[warn
     const auto w = find(ws, WarningKind::autopay_insufficient_funds);
     REQUIRE(w.has_value());
     CHECK(w->id == "autopay_insufficient_funds:phone:2026-12-05");
-    CHECK_THAT(w->message, Catch::Contains("Metro Wireless takes 160.00") && Catch::Contains("may be declined"));
+    // The bank pays what it cannot cover into overdraft (the account says nothing else).
+    CHECK(w->message == "Metro Wireless takes 160.00 on Dec 5, in 5 days, leaving Checking at -60.00: paid into "
+                        "overdraft, for the bank's 29.00 fee.");
+    CHECK(find(ws, WarningKind::payment_declined) == std::nullopt);
+}
+
+TEST_CASE("a payment the bank would decline is its own warning, with its fees and when the bill goes late",
+          "[warnings][fees]") {
+    auto h = short_household();
+    h.accounts[0].when_uncovered = Uncovered::decline;
+    h.accounts[0].returned_item_fee = money("34.00");
+    h.bills[0].returned_payment_fee = money("15.00");
+    h.bills[0].reported_late_after_days = 30;
+    const auto ws = warnings_on(h, "2026-11-30");
+    const auto w = find(ws, WarningKind::payment_declined);
+    REQUIRE(w.has_value());
+    CHECK(w->id == "payment_declined:phone:2026-12-05");
+    CHECK(w->severity == Severity::critical);
+    CHECK(w->days_until == 5);
+    CHECK(w->items == std::vector<std::string>{"phone"});
+    // 100.00 cannot cover 160.00: returned; 34.00 + 15.00; grace of 7 days from Dec 5.
+    CHECK(w->message == "Phone (160.00) comes out Dec 5, in 5 days, when Checking holds 100.00: the bank returns it "
+                        "unpaid (49.00 in fees: 34.00 the bank's, 15.00 Metro Wireless's), and it is still owed: a "
+                        "late fee after Dec 12, reported late from Jan 4, 2027.");
+    CHECK_THAT(w->actions.back(), Catch::StartsWith("Move money into Checking before Dec 5"));
+    // Not an overdraft, and not an autopay paid into one: the balance never goes below zero.
+    CHECK(find(ws, WarningKind::overdraft) == std::nullopt);
+    CHECK(find(ws, WarningKind::autopay_insufficient_funds) == std::nullopt);
 }
 
 TEST_CASE("a bill the plan cannot pay by its due date is at risk", "[warnings]") {

@@ -59,11 +59,15 @@ PlanCost& PlanCost::operator+=(const PlanCost& o) {
         late_by_priority[i] += o.late_by_priority[i];
     }
     reported_late += o.reported_late;
-    late_fees += o.late_fees;
+    fees += o.fees;
     minimum_payments += o.minimum_payments;
     days_late += o.days_late;
     days_below_cushion += o.days_below_cushion;
     moved += o.moved;
+    late_fees += o.late_fees;
+    bank_fees += o.bank_fees;
+    overdrawn_payments += o.overdrawn_payments;
+    declined_payments += o.declined_payments;
     return *this;
 }
 
@@ -87,6 +91,7 @@ struct Option {
 struct Decision {
     std::size_t occurrence = 0;
     int priority = 0; // 0 = housing
+    std::int64_t returned_payment_fee = 0; // the biller's, if the bank declines it
     int scheduled = 0;
     std::vector<Option> options; // cheapest first
     // For the bound: the least it can be paid, the last day it can be paid without being late past
@@ -94,6 +99,7 @@ struct Decision {
     std::int64_t least_amount = 0;
     int grace_deadline = 0;
     int report_deadline = 0; // only meaningful when it can be reported
+    int hold = -1;           // the option of not paying it in the window
     bool held_is_late = false;
     bool held_is_reported = false;
 };
@@ -123,6 +129,21 @@ int fewest_late(std::vector<std::pair<int, std::int64_t>>& jobs, const std::vect
     return late;
 }
 
+// How an account's bank prices a short balance (see Account).
+struct BankTerms {
+    std::int64_t overdraft_fee = 0;
+    std::optional<std::int64_t> floor; // payments that would go below it are declined, if the bank declines
+    std::int64_t returned_item_fee = 0;
+};
+
+// A debit the plan does not choose (a payment recorded as made), on a day of the window.
+struct FixedDebit {
+    int day = 0;
+    std::int32_t rank = 0;
+    std::int64_t amount = 0;
+    std::uint32_t source = 0;
+};
+
 // Plans one account: the balance per day from the fixed postings, and the decisions on it.
 //
 // The search runs over a list of "open" decisions while the others stay as chosen. Solving all of
@@ -134,9 +155,10 @@ class AccountSolver {
 public:
     AccountSolver(IntradayOrder order, std::int64_t opening, std::vector<std::int64_t> close,
                   std::vector<std::int64_t> credit, std::int64_t cushion, std::vector<Decision> decisions,
-                  std::size_t node_limit)
+                  std::size_t node_limit, BankTerms bank, std::vector<FixedDebit> fixed_debits)
         : m_order(order), m_opening(opening), m_close(std::move(close)), m_credit(std::move(credit)),
-          m_cushion(cushion), m_decisions(std::move(decisions)), m_node_limit(node_limit) {
+          m_cushion(cushion), m_decisions(std::move(decisions)), m_node_limit(node_limit), m_bank(bank),
+          m_fixed_debits(std::move(fixed_debits)) {
         m_days = static_cast<int>(m_close.size());
         m_low.assign(m_close.size(), 0);
         m_suffix_min.assign(m_close.size() + 1, 0);
@@ -306,10 +328,21 @@ private:
     static void add_option_cost(PlanCost& c, const Decision& dec, const Option& o) {
         c.late_by_priority[static_cast<std::size_t>(dec.priority)] += o.late ? 1 : 0;
         c.reported_late += o.reported ? 1 : 0;
+        c.fees += o.fee;
         c.late_fees += o.fee;
         c.minimum_payments += o.minimum ? 1 : 0;
         c.days_late += o.days_late;
         c.moved += o.moved ? 1 : 0;
+    }
+
+    static void remove_option_cost(PlanCost& c, const Decision& dec, const Option& o) {
+        c.late_by_priority[static_cast<std::size_t>(dec.priority)] -= o.late ? 1 : 0;
+        c.reported_late -= o.reported ? 1 : 0;
+        c.fees -= o.fee;
+        c.late_fees -= o.fee;
+        c.minimum_payments -= o.minimum ? 1 : 0;
+        c.days_late -= o.days_late;
+        c.moved -= o.moved ? 1 : 0;
     }
 
     PlanCost leaf_cost(const PlanCost& partial) {
@@ -317,7 +350,71 @@ private:
         PlanCost c = partial;
         c.overdrawn_accounts = feasible_now() ? 0 : 1;
         c.days_below_cushion = cushion_days();
+        if (!feasible_now()) {
+            bank_costs(c); // with every day covered, no payment is overdrawn or declined
+        }
         return c;
+    }
+
+    // The bank's side of a plan that does not keep the account covered: the day's payments in
+    // the order the plan makes them (priority, then the larger first, as the forecast of the plan
+    // posts them), each paid into overdraft (its fee) or, past the floor of a bank that declines,
+    // returned (the fees; and the payment counts as not made: late as if held).
+    void bank_costs(PlanCost& c) {
+        struct Debit {
+            int day;
+            std::int32_t rank;
+            std::int64_t amount;
+            std::uint32_t source;
+            int decision; // -1 for a fixed debit
+        };
+        std::vector<Debit> debits;
+        debits.reserve(m_fixed_debits.size() + m_decisions.size());
+        for (const auto& f : m_fixed_debits) {
+            debits.push_back(Debit{f.day, f.rank, f.amount, f.source, -1});
+        }
+        for (std::size_t k = 0; k < m_decisions.size(); ++k) {
+            const auto& dec = m_decisions[k];
+            const auto& o = dec.options[static_cast<std::size_t>(m_choice[k])];
+            if (o.day >= 0 && o.amount > 0) {
+                debits.push_back(Debit{o.day, dec.priority + 1, o.amount, static_cast<std::uint32_t>(dec.occurrence),
+                                       static_cast<int>(k)});
+            }
+        }
+        std::sort(debits.begin(), debits.end(), [](const Debit& a, const Debit& b) {
+            return std::tuple(a.day, a.rank, -a.amount, a.source) < std::tuple(b.day, b.rank, -b.amount, b.source);
+        });
+        std::int64_t balance = m_opening;
+        std::size_t next = 0;
+        for (int d = 0; d < m_days; ++d) {
+            const auto i = static_cast<std::size_t>(d);
+            if (m_order == IntradayOrder::credits_first) {
+                balance += m_credit[i];
+            }
+            for (; next < debits.size() && debits[next].day == d; ++next) {
+                const auto& x = debits[next];
+                const std::int64_t after = balance - x.amount;
+                if (x.decision >= 0 && m_bank.floor && after < *m_bank.floor) {
+                    const auto& dec = m_decisions[static_cast<std::size_t>(x.decision)];
+                    remove_option_cost(c, dec, dec.options[static_cast<std::size_t>(m_choice[static_cast<std::size_t>(x.decision)])]);
+                    add_option_cost(c, dec, dec.options[static_cast<std::size_t>(dec.hold)]);
+                    const std::int64_t fees = m_bank.returned_item_fee + dec.returned_payment_fee;
+                    c.fees += fees;
+                    c.bank_fees += fees;
+                    ++c.declined_payments;
+                    continue;
+                }
+                balance = after;
+                if (balance < 0) {
+                    c.fees += m_bank.overdraft_fee;
+                    c.bank_fees += m_bank.overdraft_fee;
+                    ++c.overdrawn_payments;
+                }
+            }
+            if (m_order == IntradayOrder::debits_first) {
+                balance += m_credit[i];
+            }
+        }
     }
 
     // Pays the bills in priority order, each the cheapest way that keeps the account out of
@@ -340,6 +437,7 @@ private:
             apply(options[pick], +1);
             add_option_cost(partial, m_decisions[k], options[pick]);
         }
+        m_choice = choice;
         m_best = leaf_cost(partial);
         m_best_choice = choice;
         apply_all(choice, -1);
@@ -416,7 +514,7 @@ private:
             }
             bound.late_by_priority[static_cast<std::size_t>(dec.priority)] += late ? 1 : 0;
             bound.reported_late += reported ? 1 : 0;
-            bound.late_fees += fee;
+            bound.fees += fee;
             bound.minimum_payments += minimum ? 1 : 0;
             bound.days_late += days_late;
             bound.moved += moved ? 1 : 0;
@@ -505,6 +603,8 @@ private:
     std::int64_t m_cushion;
     std::vector<Decision> m_decisions;
     std::size_t m_node_limit;
+    BankTerms m_bank;
+    std::vector<FixedDebit> m_fixed_debits;
     int m_days = 0;
     std::vector<std::int64_t> m_low;
     std::vector<std::int64_t> m_suffix_min;
@@ -590,9 +690,16 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
         auto sim = simulate(h, fixed_postings, plan.from, plan.to);
         const std::size_t n_accounts = h.accounts.size();
         std::vector<std::vector<std::int64_t>> credit(n_accounts, std::vector<std::int64_t>(static_cast<std::size_t>(days)));
+        std::vector<std::vector<FixedDebit>> fixed_debits(n_accounts);
         for (const auto& p : fixed_postings) {
-            if (p.date >= plan.from && p.amount > 0) {
-                credit[p.account][static_cast<std::size_t>(days_between(plan.from, p.date))] += p.amount;
+            if (p.date < plan.from) {
+                continue;
+            }
+            const int d = days_between(plan.from, p.date);
+            if (p.amount > 0) {
+                credit[p.account][static_cast<std::size_t>(d)] += p.amount;
+            } else if (p.amount < 0) {
+                fixed_debits[p.account].push_back(FixedDebit{d, p.rank, -p.amount, p.source});
             }
         }
 
@@ -604,6 +711,7 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
             Decision dec;
             dec.occurrence = i;
             dec.priority = rank(bill.priority) - 1;
+            dec.returned_payment_fee = bill.returned_payment_fee.minor();
             const int scheduled = days_between(plan.from, *o.apply_date);
             dec.scheduled = scheduled;
             const int due = days_between(plan.from, o.due.due);
@@ -660,6 +768,11 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
             };
             std::stable_sort(dec.options.begin(), dec.options.end(),
                              [&](const Option& a, const Option& b) { return key(a) < key(b); });
+            for (std::size_t k = 0; k < dec.options.size(); ++k) {
+                if (dec.options[k].day < 0) {
+                    dec.hold = static_cast<int>(k);
+                }
+            }
             per_account[o.account].push_back(std::move(dec));
         }
 
@@ -676,9 +789,16 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
             for (int d = 0; d < days; ++d) {
                 close[static_cast<std::size_t>(d)] = sim.days[a][static_cast<std::size_t>(d)].close.minor();
             }
+            const auto& account = h.accounts[a];
+            BankTerms bank;
+            bank.overdraft_fee = account.overdraft_fee.minor();
+            bank.returned_item_fee = account.returned_item_fee.minor();
+            if (account.when_uncovered == Uncovered::decline) {
+                bank.floor = -account.overdraft_limit.minor();
+            }
             solvers[a] = std::make_unique<AccountSolver>(h.intraday_order, sim.opening[a].minor(), std::move(close),
-                                                         credit[a], h.accounts[a].cushion.minor(), decs,
-                                                         options.node_limit);
+                                                         credit[a], account.cushion.minor(), decs, options.node_limit,
+                                                         bank, std::move(fixed_debits[a]));
             solvers[a]->solve();
             plan.cost += solvers[a]->best_cost();
             plan.optimal = plan.optimal && solvers[a]->optimal();
@@ -686,6 +806,7 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
         }
         plan.feasible = plan.cost.overdrawn_accounts == 0;
         plan.late_fees = Money::from_minor(plan.cost.late_fees, h.currency);
+        plan.bank_fees = Money::from_minor(plan.cost.bank_fees, h.currency);
 
         // The occurrences as the plan pays them.
         auto planned = occurrences;
@@ -708,6 +829,7 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
         plan.accounts = std::move(result.accounts);
         plan.events = std::move(result.events);
         plan.shortfalls = std::move(result.shortfalls);
+        plan.declined = std::move(result.declined);
 
         // The decisions, each with its costs and reason.
         for (std::size_t a = 0; a < n_accounts; ++a) {
@@ -737,6 +859,22 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
                 d.reported_late = opt.reported;
                 d.timeline = consequence_timeline(bill, o.due.due);
                 d.shutoff_risk = bill.shutoff_after_days && opt.days_late >= *bill.shutoff_after_days;
+                d.bank_fee = d.biller_fee = zero;
+                const auto declined = std::find_if(plan.declined.begin(), plan.declined.end(),
+                                                   [&](const DeclinedPayment& x) { return x.occurrence == dec.occurrence; });
+                if (declined != plan.declined.end()) {
+                    // Returned: nothing is paid, and it is as late as if it were held.
+                    const auto& held = dec.options[static_cast<std::size_t>(dec.hold)];
+                    d.declined = true;
+                    d.amount = zero;
+                    d.bank_fee = declined->bank_fee;
+                    d.biller_fee = declined->biller_fee;
+                    d.days_late = held.days_late;
+                    d.late = held.late;
+                    d.late_fee = Money::from_minor(held.fee, h.currency);
+                    d.reported_late = held.reported;
+                    d.shutoff_risk = bill.shutoff_after_days && held.days_late >= *bill.shutoff_after_days;
+                }
 
                 // Why: what paying it in full on its scheduled date would do instead.
                 Option as_scheduled;
@@ -773,6 +911,18 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
                 const std::string name = bill.name;
                 const std::string who = bill.payee.empty() ? name : bill.payee;
                 const std::string cost = lateness_text(bill, d, zero);
+                if (d.declined) {
+                    const auto fees = d.bank_fee + d.biller_fee;
+                    d.reason = name + "'s payment of " + o.amount.to_string() + " on " + day_text(*d.pay_date, plan.from) +
+                               " would be declined by the bank" +
+                               (fees.is_positive() ? " (" + fees.to_string() + " in fees)" : std::string()) +
+                               ": no way of paying the bills leaves enough in " + h.accounts[a].name +
+                               ". It stays owed: by " + day_text(plan.to, plan.from) + " " + cost + "." +
+                               (bill.hardship_contact.empty() ? std::string()
+                                                              : " Ask for more time: " + bill.hardship_contact + ".");
+                    plan.decisions.push_back(std::move(d));
+                    continue;
+                }
                 switch (d.action) {
                 case PlanAction::pay:
                     if (o.state == OccurrenceState::missed) {

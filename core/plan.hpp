@@ -12,7 +12,8 @@
 //   2. the fewest payments late past their grace period in the highest priority class, then in
 //      the next class, and so on (housing first, discretionary last);
 //   3. the fewest payments reported late (days late >= reported_late_after_days);
-//   4. the least total late fees;
+//   4. the least in fees: late fees, and the bank's overdraft fees and returned-item fees and the
+//      billers' returned-payment fees where no plan keeps an account covered (docs/fees.md);
 //   5. the fewest payments reduced to their minimum;
 //   6. the fewest total days late;
 //   7. the fewest days below the cushion;
@@ -70,6 +71,12 @@ struct PlanDecision {
     Money late_fee;
     bool reported_late = false;
     bool shutoff_risk = false;
+    // Returned unpaid by the bank (an account that declines what it cannot cover, where no plan
+    // covers everything): nothing is paid, it stays owed (days_late and the rest say how late it
+    // is by the window's end), and these fees are charged.
+    bool declined = false;
+    Money bank_fee;
+    Money biller_fee;
     ConsequenceTimeline timeline;
     std::string reason;            // one line a person can read
 };
@@ -79,11 +86,16 @@ struct PlanCost {
     int overdrawn_accounts = 0;
     std::array<int, k_priority_count> late_by_priority{};
     int reported_late = 0;
-    std::int64_t late_fees = 0; // minor units
+    std::int64_t fees = 0; // minor units: late_fees + bank_fees
     int minimum_payments = 0;
     int days_late = 0;
     int days_below_cushion = 0;
     int moved = 0;
+    // What the fees are made of (after every concern, so they never decide on their own).
+    std::int64_t late_fees = 0;
+    std::int64_t bank_fees = 0; // overdraft and returned-item fees, and the billers' returned-payment fees
+    int overdrawn_payments = 0; // payments that left a balance below zero
+    int declined_payments = 0;
     friend auto operator<=>(const PlanCost&, const PlanCost&) = default;
     PlanCost& operator+=(const PlanCost& o);
 };
@@ -104,9 +116,11 @@ struct Plan {
     std::vector<PlanDecision> decisions; // by pay date (held last), then priority
     PlanCost cost;
     Money late_fees;
+    Money bank_fees;
     // The balances and postings if the plan is followed (a day's payments in priority order).
     std::vector<AccountForecast> accounts;
     std::vector<ForecastEvent> events;
+    std::vector<DeclinedPayment> declined; // the payments of the plan the bank would still return
     std::vector<Shortfall> shortfalls;
 };
 

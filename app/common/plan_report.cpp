@@ -25,6 +25,9 @@ std::string short_date(core::Date d, core::Date context) {
 
 std::string action_label(const core::Household& h, const core::Plan& plan, const core::PlanDecision& d) {
     const auto& bill = bill_of(h, plan, d);
+    if (d.declined) {
+        return "declined by the bank: still owed";
+    }
     switch (d.action) {
     case core::PlanAction::pay:
         return plan.occurrences[d.occurrence].state == core::OccurrenceState::missed
@@ -67,6 +70,9 @@ ordered_json plan_json(const core::Household& h, const core::Plan& plan) {
         j["late_fee"] = d.late_fee.to_string();
         j["reported_late"] = d.reported_late;
         j["shutoff_risk"] = d.shutoff_risk;
+        j["declined"] = d.declined;
+        j["bank_fee"] = d.bank_fee.to_string();
+        j["biller_fee"] = d.biller_fee.to_string();
         j["timeline"] = {{"due", to_iso(d.timeline.due)},
                          {"grace_ends", to_iso(d.timeline.grace_ends)},
                          {"reported_late_on", optional_date(d.timeline.reported_late_on)},
@@ -80,7 +86,11 @@ ordered_json plan_json(const core::Household& h, const core::Plan& plan) {
         by_priority[std::string(core::to_string(static_cast<core::Priority>(p)))] =
             plan.cost.late_by_priority[static_cast<std::size_t>(p)];
     }
-    doc["totals"] = {{"late_fees", plan.late_fees.to_string()},
+    doc["totals"] = {{"fees", core::Money::from_minor(plan.cost.fees, h.currency).to_string()},
+                     {"late_fees", plan.late_fees.to_string()},
+                     {"bank_fees", plan.bank_fees.to_string()},
+                     {"overdrawn_payments", plan.cost.overdrawn_payments},
+                     {"declined_payments", plan.cost.declined_payments},
                      {"late_by_priority", by_priority},
                      {"reported_late", plan.cost.reported_late},
                      {"minimum_payments", plan.cost.minimum_payments},
@@ -139,6 +149,13 @@ std::string plan_text(const core::Household& h, const core::Plan& plan, const co
         cost += plan.cost.reported_late == 0 ? "; nothing reported to credit bureaus"
                                              : fmt::format("; {} reported late to credit bureaus", plan.cost.reported_late);
         out += "What it costs: " + cost + ".\n";
+    }
+    if (plan.cost.bank_fees > 0) {
+        out += fmt::format("The bank's fees: {} ({} payment{} into overdraft, {} declined).\n", plan.bank_fees.to_string(),
+                           plan.cost.overdrawn_payments, plan.cost.overdrawn_payments == 1 ? "" : "s",
+                           plan.cost.declined_payments);
+    } else if (!plan.feasible) {
+        out += "No payment in this plan goes into overdraft or comes back: the bank charges nothing more.\n";
     }
     if (!plan.optimal) {
         out += "(This plan is the best found in the time allowed; a better one may exist.)\n";

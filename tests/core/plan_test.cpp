@@ -245,6 +245,8 @@ struct Fixed {
     std::vector<std::int64_t> opening;                // per account, at the start of `from`
     std::vector<std::vector<std::int64_t>> debits;    // per account and day
     std::vector<std::vector<std::int64_t>> credits;
+    // Per account and day, the fixed debits one by one: (priority rank, amount, occurrence).
+    std::vector<std::vector<std::vector<std::tuple<int, std::int64_t, std::size_t>>>> items;
 };
 
 Fixed fixed_of(const Problem& p) {
@@ -256,6 +258,8 @@ Fixed fixed_of(const Problem& p) {
     }
     f.debits.assign(n_accounts, std::vector<std::int64_t>(static_cast<std::size_t>(p.days)));
     f.credits = f.debits;
+    f.items.assign(n_accounts, std::vector<std::vector<std::tuple<int, std::int64_t, std::size_t>>>(
+                                   static_cast<std::size_t>(p.days)));
     for (std::size_t i = 0; i < p.occurrences.size(); ++i) {
         const auto& o = p.occurrences[i];
         if (!o.apply_date || std::find(p.decisions.begin(), p.decisions.end(), i) != p.decisions.end()) {
@@ -265,37 +269,57 @@ Fixed fixed_of(const Problem& p) {
         if (*o.apply_date < p.from) {
             f.opening[o.account] += o.kind == ItemKind::income ? v : -v;
         } else {
+            const auto d = static_cast<std::size_t>(days_between(p.from, *o.apply_date));
             auto& target = o.kind == ItemKind::income ? f.credits : f.debits;
-            target[o.account][static_cast<std::size_t>(days_between(p.from, *o.apply_date))] += v;
+            target[o.account][d] += v;
+            if (o.kind == ItemKind::bill) {
+                f.items[o.account][d].emplace_back(rank(h.bills[o.item].priority), v, i);
+            }
         }
     }
     return f;
 }
 
+// What each decision costs when paid as chosen (or, when declined, as if not paid at all).
+void add_lateness(PlanCost& cost, const Problem& p, std::size_t k, const Choice& c, bool declined) {
+    const auto& h = *p.h;
+    const auto& o = p.occurrences[p.decisions[k]];
+    const auto& bill = h.bills[o.item];
+    const int due = days_between(p.from, o.due.due);
+    const int scheduled = days_between(p.from, *o.apply_date);
+    const int day = declined ? -1 : c.day;
+    const int paid_on = day < 0 ? p.days - 1 : day;
+    const int late_days = std::max(0, paid_on - due);
+    const bool late = late_days > bill.grace_days;
+    cost.late_by_priority[static_cast<std::size_t>(rank(bill.priority) - 1)] += late ? 1 : 0;
+    cost.reported_late += bill.reported_late_after_days && late_days >= *bill.reported_late_after_days ? 1 : 0;
+    cost.fees += late ? bill.late_fee.minor() : 0;
+    cost.late_fees += late ? bill.late_fee.minor() : 0;
+    cost.minimum_payments += c.minimum && !declined ? 1 : 0;
+    cost.days_late += late_days;
+    cost.moved += day != scheduled ? 1 : 0;
+}
+
 PlanCost evaluate(const Problem& p, const Fixed& fixed, const std::vector<Choice>& choice) {
     const auto& h = *p.h;
     auto debits = fixed.debits;
+    auto items = fixed.items;
     PlanCost cost;
+    std::vector<int> decision_of(p.occurrences.size(), -1);
     for (std::size_t k = 0; k < p.decisions.size(); ++k) {
         const auto& o = p.occurrences[p.decisions[k]];
         const auto& bill = h.bills[o.item];
         const auto& c = choice[k];
-        const int due = days_between(p.from, o.due.due);
-        const int scheduled = days_between(p.from, *o.apply_date);
-        const int paid_on = c.day < 0 ? p.days - 1 : c.day;
-        const int late_days = std::max(0, paid_on - due);
-        const bool late = late_days > bill.grace_days;
-        cost.late_by_priority[static_cast<std::size_t>(rank(bill.priority) - 1)] += late ? 1 : 0;
-        cost.reported_late += bill.reported_late_after_days && late_days >= *bill.reported_late_after_days ? 1 : 0;
-        cost.late_fees += late ? bill.late_fee.minor() : 0;
-        cost.minimum_payments += c.minimum ? 1 : 0;
-        cost.days_late += late_days;
-        cost.moved += c.day != scheduled ? 1 : 0;
+        decision_of[p.decisions[k]] = static_cast<int>(k);
         if (c.day >= 0) {
             const std::int64_t amount = c.minimum ? (*bill.minimum * o.due.count).minor() : o.amount.minor();
             debits[o.account][static_cast<std::size_t>(c.day)] += amount;
+            items[o.account][static_cast<std::size_t>(c.day)].emplace_back(rank(bill.priority), amount, p.decisions[k]);
         }
     }
+    // Concern 1 and the cushion: with every chosen payment made.
+    bool any_overdrawn = false;
+    std::vector<char> overdrawn_account(h.accounts.size(), 0);
     for (std::size_t a = 0; a < h.accounts.size(); ++a) {
         bool overdrawn = false;
         std::int64_t b = fixed.opening[a];
@@ -309,6 +333,57 @@ PlanCost evaluate(const Problem& p, const Fixed& fixed, const std::vector<Choice
             cost.days_below_cushion += low < h.accounts[a].cushion.minor() ? 1 : 0;
         }
         cost.overdrawn_accounts += overdrawn ? 1 : 0;
+        overdrawn_account[a] = overdrawn ? 1 : 0;
+        any_overdrawn = any_overdrawn || overdrawn;
+    }
+    // The bank's side, payment by payment (docs/fees.md): the day's payments in priority order,
+    // the larger first, then in occurrence order; each leaving the balance below zero costs the
+    // overdraft fee, and on a bank that declines, one that would pass -overdraft_limit is
+    // returned (the balance stays; the returned-item and the biller's fees; it is not paid).
+    std::vector<char> declined(p.decisions.size(), 0);
+    for (std::size_t a = 0; a < h.accounts.size(); ++a) {
+        if (!overdrawn_account[a]) {
+            continue; // every payment fits: no fee of the bank's
+        }
+        const auto& account = h.accounts[a];
+        std::int64_t b = fixed.opening[a];
+        for (int d = 0; d < p.days; ++d) {
+            const auto i = static_cast<std::size_t>(d);
+            auto day_items = items[a][i];
+            std::sort(day_items.begin(), day_items.end(), [](const auto& x, const auto& y) {
+                return std::tuple(std::get<0>(x), -std::get<1>(x), std::get<2>(x)) <
+                       std::tuple(std::get<0>(y), -std::get<1>(y), std::get<2>(y));
+            });
+            if (h.intraday_order == IntradayOrder::credits_first) {
+                b += fixed.credits[a][i];
+            }
+            for (const auto& [r, amount, occurrence] : day_items) {
+                const int k = decision_of[occurrence];
+                if (k >= 0 && account.when_uncovered == Uncovered::decline &&
+                    b - amount < -account.overdraft_limit.minor()) {
+                    declined[static_cast<std::size_t>(k)] = 1;
+                    const auto fees = account.returned_item_fee.minor() +
+                                      h.bills[p.occurrences[occurrence].item].returned_payment_fee.minor();
+                    cost.fees += fees;
+                    cost.bank_fees += fees;
+                    ++cost.declined_payments;
+                    continue;
+                }
+                b -= amount;
+                if (b < 0) {
+                    cost.fees += account.overdraft_fee.minor();
+                    cost.bank_fees += account.overdraft_fee.minor();
+                    ++cost.overdrawn_payments;
+                }
+            }
+            if (h.intraday_order == IntradayOrder::debits_first) {
+                b += fixed.credits[a][i];
+            }
+        }
+    }
+    (void)any_overdrawn;
+    for (std::size_t k = 0; k < p.decisions.size(); ++k) {
+        add_lateness(cost, p, k, choice[k], declined[k] != 0);
     }
     return cost;
 }
@@ -367,7 +442,10 @@ std::vector<Choice> with_amounts(const Bill& bill, std::vector<int> days_list) {
 // A random small household: one or two accounts, incomes, bills of every kind.
 Household random_household(std::mt19937& rng, int bills, int window) {
     auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
-    auto h = household(std::to_string(pick(0, 900)) + ".00", "2026-11-30", std::to_string(pick(0, 2) * 50) + ".00");
+    // Now and then already overdrawn: then no plan keeps the account covered, and the bank's fees
+    // (and, where it declines, its returns) are what the plan weighs.
+    const int opening = pick(0, 3) == 0 ? -pick(1, 30) * 10 : pick(0, 900);
+    auto h = household(std::to_string(opening) + ".00", "2026-11-30", std::to_string(pick(0, 2) * 50) + ".00");
     if (pick(0, 3) == 0) {
         Account second = h.accounts[0];
         second.id = "second";
@@ -406,6 +484,16 @@ Household random_household(std::mt19937& rng, int bills, int window) {
             b.autopay = true;
             b.autopay_lead_days = pick(0, 2);
         }
+        b.returned_payment_fee = money(std::to_string(pick(0, 3) * 5) + ".00");
+    }
+    // How each bank prices a short balance: into overdraft for a fee, or declined beyond a limit.
+    for (auto& a : h.accounts) {
+        a.overdraft_fee = money(std::to_string(pick(0, 2) * 15) + ".00");
+        if (pick(0, 1) == 0) {
+            a.when_uncovered = Uncovered::decline;
+            a.overdraft_limit = money(std::to_string(pick(0, 1) * 100) + ".00");
+            a.returned_item_fee = money(std::to_string(pick(0, 2) * 17) + ".00");
+        }
     }
     REQUIRE(validate(h).ok());
     return h;
@@ -418,6 +506,8 @@ TEST_CASE("the plan is as good as trying every pay date of every payment on smal
     // this checks the planner's reduction to a few dates as well as its search.
     std::mt19937 rng(1122);
     int compared = 0;
+    int uncovered_on_declining_banks = 0;
+    int with_overdraft_fees = 0;
     for (int trial = 0; trial < 60; ++trial) {
         const int window = std::uniform_int_distribution<int>(6, 10)(rng);
         const auto h = random_household(rng, std::uniform_int_distribution<int>(2, 4)(rng), window);
@@ -442,8 +532,19 @@ TEST_CASE("the plan is as good as trying every pay date of every payment on smal
         // The plan's own account of its costs is what an independent evaluation finds.
         CHECK(evaluate(problem, choices_of(problem, plan)) == plan.cost);
         ++compared;
+        const bool declines = std::any_of(h.accounts.begin(), h.accounts.end(),
+                                          [](const Account& a) { return a.when_uncovered == Uncovered::decline; });
+        // A returned payment is never better than not making it (the same lateness, and fees on
+        // top), so a best plan holds what its bank would return: the search above priced both.
+        CHECK(plan.cost.declined_payments == 0);
+        uncovered_on_declining_banks += plan.cost.overdrawn_accounts > 0 && declines ? 1 : 0;
+        with_overdraft_fees += plan.cost.overdrawn_payments > 0 && plan.cost.bank_fees > 0 ? 1 : 0;
     }
     CHECK(compared >= 30);
+    // The windows did include uncovered accounts at banks that decline, and overdraft fees.
+    INFO(uncovered_on_declining_banks << " uncovered at declining banks, " << with_overdraft_fees << " with fees");
+    CHECK(uncovered_on_declining_banks >= 2);
+    CHECK(with_overdraft_fees >= 2);
 }
 
 TEST_CASE("the plan is exactly optimal on windows of up to 10 payments", "[plan][exhaustive]") {
@@ -558,5 +659,93 @@ TEST_CASE("properties on random households: no avoidable overdraft, priority res
         for (std::size_t k = 0; k < plan.decisions.size(); ++k) {
             CHECK(plan.decisions[k].reason == again.decisions[k].reason);
         }
+    }
+}
+
+namespace {
+
+// Worked by hand (docs/fees.md): the account is already 40.00 overdrawn at the close of Mon
+// Dec 7; the streaming service (15.00, due Tue Dec 8, 5 days' grace) and the phone (55.00, due
+// Wed Dec 9, 7 days' grace) come before the paycheck (900.00, Fri Dec 11). Debits post first, so
+// the paycheck can first be used on Sat Dec 12: 4 and 3 days after the due dates, both inside
+// their grace.
+Household overdrawn_before_payday() {
+    auto h = household("-40.00", "2026-12-07");
+    auto& streaming = add_bill(h, "streaming", "15.00", "FREQ=MONTHLY;BYMONTHDAY=8", "2026-01-08",
+                               Priority::discretionary);
+    streaming.grace_days = 5;
+    streaming.autopay = true;
+    streaming.returned_payment_fee = money("10.00");
+    auto& phone = add_bill(h, "phone", "55.00", "FREQ=MONTHLY;BYMONTHDAY=9", "2026-01-09", Priority::phone_internet);
+    phone.grace_days = 7;
+    phone.autopay = true;
+    phone.returned_payment_fee = money("15.00");
+    add_income(h, "pay", "900.00", "FREQ=MONTHLY;BYMONTHDAY=11", "2026-01-11");
+    h.accounts[0].overdraft_fee = money("29.00");
+    h.accounts[0].returned_item_fee = money("34.00");
+    return h;
+}
+
+} // namespace
+
+TEST_CASE("when no plan keeps the account covered, the plan still saves the bank's fees", "[plan][fees]") {
+    auto h = overdrawn_before_payday();
+    // As scheduled, each payment deepens the overdraft: two overdraft fees, 58.00.
+    auto f = forecast(h, ForecastOptions{day("2026-12-08"), 7, AmountBasis::conservative});
+    REQUIRE(f);
+    REQUIRE(f->shortfalls.size() == 1);
+    CHECK(f->shortfalls[0].overdrawn_items == 2);
+    CHECK(f->accounts[0].expected_fees.to_string() == "58.00");
+
+    // The plan moves both to Sat Dec 12, inside their grace: no fee at all. (Before fees counted,
+    // it paid both on time: two days less late, and 58.00 more.)
+    const auto plan = plan_of(h, "2026-12-08", 7);
+    CHECK_FALSE(plan.feasible); // the account starts overdrawn
+    CHECK(plan.optimal);
+    CHECK(plan.cost.overdrawn_payments == 0);
+    CHECK(plan.bank_fees.to_string() == "0.00");
+    CHECK(plan.cost.late_by_priority == std::array<int, k_priority_count>{});
+    CHECK(plan.cost.days_late == 7); // 4 + 3, inside the grace
+    REQUIRE(plan.decisions.size() == 2);
+    for (const auto& d : plan.decisions) {
+        CHECK(to_iso(*d.pay_date) == "2026-12-12");
+        CHECK(d.action == PlanAction::move);
+        CHECK_FALSE(d.late);
+    }
+}
+
+TEST_CASE("a bank that declines: the forecast returns the payments, the plan holds them for payday",
+          "[plan][fees]") {
+    auto h = overdrawn_before_payday();
+    h.accounts[0].when_uncovered = Uncovered::decline;
+    // As scheduled: both are returned (the balance cannot go lower than -40.00 + 0.00 of limit).
+    auto f = forecast(h, ForecastOptions{day("2026-12-08"), 7, AmountBasis::conservative});
+    REQUIRE(f);
+    REQUIRE(f->declined.size() == 2);
+    CHECK(to_iso(f->declined[0].date) == "2026-12-08");
+    CHECK(to_iso(f->declined[1].date) == "2026-12-09");
+    // 34.00 + 10.00 for the streaming, 34.00 + 15.00 for the phone.
+    CHECK(f->accounts[0].returned_fees.to_string() == "93.00");
+    CHECK(f->accounts[0].expected_fees.to_string() == "0.00");
+    // The balance stays at -40.00 until the paycheck: 860.00 on Dec 11.
+    CHECK(f->accounts[0].days[3].close.to_string() == "860.00");
+
+    // The plan asks for both to be taken after payday: nothing returned, no fee.
+    const auto plan = plan_of(h, "2026-12-08", 7);
+    CHECK(plan.declined.empty());
+    CHECK(plan.cost.declined_payments == 0);
+    CHECK(plan.bank_fees.to_string() == "0.00");
+    for (const auto& d : plan.decisions) {
+        CHECK(to_iso(*d.pay_date) == "2026-12-12");
+        CHECK_FALSE(d.declined);
+    }
+
+    // With nothing coming in the window, holding is all there is: still nothing is sent to be
+    // returned, and the lateness is what it costs.
+    h.incomes.clear();
+    const auto bare = plan_of(h, "2026-12-08", 7);
+    CHECK(bare.declined.empty());
+    for (const auto& d : bare.decisions) {
+        CHECK(d.action == PlanAction::hold);
     }
 }

@@ -240,15 +240,17 @@ Forecast assemble_forecast(const Household& h, std::vector<Occurrence> occurrenc
     f.events.reserve(sim.applied.size());
     for (std::size_t idx : sim.applied) {
         const auto& p = postings[idx];
-        if (p.date < f.from) {
-            continue;
-        }
         const auto money = [&](std::int64_t minor) { return Money::from_minor(minor, h.currency); };
+        // Declined payments are listed from the balance date on, the days not shown included: the
+        // bill is still owed, whenever it was returned.
         if (sim.declined[idx]) {
             const auto& o = f.occurrences[p.source];
             f.declined.push_back(DeclinedPayment{p.date, p.account, p.source, money(-p.amount),
                                                  money(sim.balance_after[idx]), h.accounts[p.account].returned_item_fee,
                                                  h.bills[o.item].returned_payment_fee});
+            continue;
+        }
+        if (p.date < f.from) {
             continue;
         }
         f.events.emplace_back(p.date, p.account, p.source, money(p.amount), money(sim.balance_after[idx]));

@@ -126,7 +126,7 @@ struct Forecast {
     std::vector<Occurrence> occurrences;
     std::vector<AccountForecast> accounts;
     std::vector<ForecastEvent> events; // those on the days shown, in order of application
-    std::vector<DeclinedPayment> declined; // on the days shown, in the order they were presented
+    std::vector<DeclinedPayment> declined; // after the balance date (the days not shown too), in order
     std::vector<Shortfall> shortfalls; // by account, then start, overdraft before below_cushion
 };
 

@@ -240,9 +240,12 @@ private:
             const auto timeline = consequence_timeline(bill, o.due.due);
             const std::string who = bill.payee.empty() ? bill.name : bill.payee;
             const auto fees = x.bank_fee + x.biller_fee;
-            w->title = bill.name + "'s payment would be declined";
-            w->message = bill.name + " (" + x.amount.to_string() + ") comes out " + when(x.date, m_o.today) + ", when " +
-                         account.name + " holds " + x.balance.to_string() + ": the bank returns it unpaid" +
+            const bool past = x.date < m_o.today;
+            w->title = bill.name + (past ? "'s payment was probably declined" : "'s payment would be declined");
+            w->message = bill.name + " (" + x.amount.to_string() + ") " + (past ? "came" : "comes") + " out " +
+                         when(x.date, m_o.today) + ", when " + account.name + (past ? " held " : " holds ") +
+                         x.balance.to_string() + ": the bank " + (past ? "would have returned" : "returns") +
+                         " it unpaid" +
                          (fees.is_positive() ? " (" + fees.to_string() + " in fees" +
                                                    (x.bank_fee.is_positive() && x.biller_fee.is_positive()
                                                         ? ": " + x.bank_fee.to_string() + " the bank's, " +
@@ -255,12 +258,24 @@ private:
                                                           short_date(*timeline.reported_late_on, m_o.today)
                                                     : std::string()) +
                          ".";
+            if (past) {
+                w->actions.push_back("Check with your bank. If it was returned, record it as missed and pay it as soon "
+                                     "as you can; if it went through, record the payment.");
+                continue;
+            }
             if (const auto* d = decision_for(o.item, o.due.due); d && d->action != PlanAction::pay) {
                 w->actions.push_back(d->reason);
             }
             w->actions.push_back("Move money into " + account.name + " before " + short_date(x.date, m_o.today) +
                                  ", or ask " + who + " to take it on a later date.");
         }
+    }
+
+    [[nodiscard]] bool was_declined(const Occurrence& o) const {
+        return std::any_of(m_f.declined.begin(), m_f.declined.end(), [&](const DeclinedPayment& x) {
+            const auto& d = m_f.occurrences[x.occurrence];
+            return d.kind == o.kind && d.item == o.item && d.due.due == o.due.due;
+        });
     }
 
     void missed() {
@@ -273,7 +288,8 @@ private:
             // A bill paid by hand whose due date passed after the balance date, and not recorded.
             const bool unconfirmed = o.state == OccurrenceState::expected && !bill.autopay && o.due.due < m_o.today &&
                                      !m_h.find_payment(bill.id, o.due.due);
-            if (!recorded_missed && !unconfirmed) {
+            // One the bank declined has its own warning: the forecast does not assume it was paid.
+            if ((!recorded_missed && !unconfirmed) || (unconfirmed && was_declined(o))) {
                 continue;
             }
             const auto timeline = consequence_timeline(bill, o.due.due);

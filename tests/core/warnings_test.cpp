@@ -236,3 +236,25 @@ TEST_CASE("warnings come most severe first, then soonest", "[warnings]") {
     CHECK(ws.front().severity == Severity::critical);
     CHECK(ws.back().kind == WarningKind::income_missing);
 }
+
+TEST_CASE("a payment declined between the balance date and today is said as past, not as paid", "[warnings][fees]") {
+    // The balance is from Nov 30; the phone (160.00, paid by hand) came out Dec 5 and the bank,
+    // which declines, would have returned it. Today is Dec 7.
+    auto h = short_household();
+    h.bills[0].autopay = false;
+    h.accounts[0].when_uncovered = Uncovered::decline;
+    auto f = forecast(h, ForecastOptions{day("2026-12-07"), 10, AmountBasis::conservative});
+    REQUIRE(f);
+    REQUIRE(f->declined.size() == 1); // listed though it is before the first day shown
+    CHECK(to_iso(f->declined[0].date) == "2026-12-05");
+    const auto ws = warnings_on(h, "2026-12-07");
+    const auto w = find(ws, WarningKind::payment_declined);
+    REQUIRE(w.has_value());
+    CHECK(w->days_until == -2);
+    CHECK(w->title == "Phone's payment was probably declined");
+    CHECK_THAT(w->message, Catch::StartsWith("Phone (160.00) came out Dec 5, 2 days ago, when Checking held 100.00: "
+                                             "the bank would have returned it unpaid"));
+    CHECK_THAT(w->actions.front(), Catch::StartsWith("Check with your bank."));
+    // Not also "not marked paid, the forecast assumes it was paid": it does not.
+    CHECK(find(ws, WarningKind::payment_missed) == std::nullopt);
+}

@@ -1,6 +1,6 @@
 // steadypay-gui: the desktop program.
 //
-//   steadypay-gui [--db PATH] [--smoke-test DIR [--smoke-create]]
+//   steadypay-gui [--db PATH] [--smoke-test DIR [--smoke-create] [--smoke-other-writer CLI]]
 //
 // STEADYPAY_PASSPHRASE opens the store without asking (scripted starts); otherwise the unlock
 // window asks. With no store at the path, the same window creates one.
@@ -70,6 +70,8 @@ public:
                 smoke.out = utf8(argv[++i]);
             } else if (arg == "--smoke-create") {
                 smoke.create = true;
+            } else if (arg == "--smoke-other-writer" && i + 1 < argc) {
+                smoke.other_writer = utf8(argv[++i]);
             } else {
                 std::fprintf(stderr, "steadypay-gui: unknown argument %s (see steadypay-gui --help)\n", arg.c_str());
                 return false;

@@ -137,7 +137,7 @@ void MainFrame::touch() {
 
 MainFrame::MainFrame(std::unique_ptr<Session> session, FrameOptions options)
     : wxFrame(nullptr, wxID_ANY, _("Steadypay"), wxDefaultPosition, wxSize(1180, 860)), m_session(std::move(session)),
-      m_options(options), m_idle(this), m_watch(this) {
+      m_options(options) {
     SetName("main"); // for the remembered size and position
     build_menus();
     CreateStatusBar(2);

@@ -16,6 +16,11 @@
 #include <fstream>
 #include <thread>
 
+#include <spawn.h>
+#include <sys/wait.h>
+
+extern char** environ;
+
 namespace steadypay::gui {
 
 namespace {
@@ -70,6 +75,72 @@ bool screenshot(wxWindow* w, const std::filesystem::path& file) {
 std::string passphrase() {
     const char* p = std::getenv("STEADYPAY_PASSPHRASE");
     return p ? p : "";
+}
+
+// Runs the command line with `args` on the frame's store and waits for it; its exit code.
+int run_other_writer(const std::filesystem::path& cli, const std::filesystem::path& db,
+                     const std::vector<std::string>& args) {
+    std::vector<std::string> all{cli.string(), "--db", db.string()};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : all) {
+        argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    pid_t pid = -1;
+    if (::posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0) {
+        return -1;
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// The command line writes to the store while the window is open: the window's next edit, made
+// in a dialog opened before, keeps what the command line recorded, and the window shows a change
+// made elsewhere by itself, within seconds.
+bool other_writer(MainFrame& frame, const SmokeOptions& options, nlohmann::ordered_json& values) {
+    auto* session = frame.session();
+    const auto db = session->path();
+    const auto& bills = session->household().bills;
+    const auto find = [&](const char* id) {
+        return std::find_if(bills.begin(), bills.end(), [&](const auto& b) { return b.id == id; });
+    };
+    if (find("rent") == bills.end() || find("internet") == bills.end() || find("phone") == bills.end()) {
+        return false;
+    }
+    // A dialog opened on what the window shows now...
+    ItemDialog dialog(&frame, session->household(), ListKind::bills, "internet");
+    dialog.grace_days->SetValue(9);
+    // ...while the command line records the rent's payment.
+    if (run_other_writer(options.other_writer, db, {"pay", "rent", "--due", "2026-12-01", "--date", "2026-11-30"}) !=
+        0) {
+        return false;
+    }
+    const bool applied = dialog.validate() && frame.apply_edit(dialog.result());
+    const auto& h = session->household();
+    values["other_writer_edit_saved"] = applied;
+    values["other_writer_rent_kept"] =
+        h.find_payment("rent", core::Date{date::year{2026} / 12 / 1}) != nullptr && h.find_bill("internet") &&
+        h.find_bill("internet")->grace_days == 9;
+    // Another payment from the command line, and nothing done in the window: it shows by itself.
+    if (run_other_writer(options.other_writer, db, {"pay", "phone", "--due", "2026-12-08", "--date", "2026-12-08"}) !=
+        0) {
+        return false;
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const core::Date phone_due{date::year{2026} / 12 / 8};
+    while (!session->household().find_payment("phone", phone_due)) {
+        if (std::chrono::steady_clock::now() - start > std::chrono::seconds(20)) {
+            break;
+        }
+        wxTheApp->Yield(true);
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    values["other_writer_seen"] = session->household().find_payment("phone", phone_due) != nullptr;
+    values["other_writer_seen_ms"] =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return true;
 }
 
 } // namespace
@@ -196,6 +267,9 @@ int run_smoke(MainFrame& frame, const SmokeOptions& options, double startup_ms) 
                 return 3;
             }
         }
+    }
+    if (!options.other_writer.empty() && !other_writer(frame, options, values)) {
+        return 5;
     }
     {
         SettingsDialog d(&frame, frame.session()->household(), 10);

@@ -291,3 +291,45 @@ TEST_CASE("desktop: a wrong passphrase is reported and changes nothing", "[gui][
     CHECK(run2.process.err.find("no store at") != std::string::npos);
     CHECK_FALSE(fs::exists(missing));
 }
+
+TEST_CASE("desktop: a payment recorded in a terminal while the window is open survives its edits, and shows",
+          "[gui][xvfb]") {
+    // Previously the window's next edit wrote back the household as it had last read it, and the
+    // payment recorded from the terminal was gone.
+    TempDir home;
+    const auto db = make_store(home);
+    const auto run = run_gui(db, "other-writer", home, {"--smoke-other-writer", STEADYPAY_CLI});
+    INFO(run.process.err);
+    REQUIRE(run.process.exit_code == 0);
+    REQUIRE(run.values.is_object());
+    CHECK(run.values["other_writer_edit_saved"] == true);
+    CHECK(run.values["other_writer_rent_kept"] == true);
+    // A change made elsewhere shows by itself, within seconds (the window looks every two).
+    CHECK(run.values["other_writer_seen"] == true);
+    CHECK(run.values["other_writer_seen_ms"].get<double>() < 6000);
+
+    // The store has both payments and the window's edit; the audit log has each payment once.
+    const auto exported = cli_json({"export-household", "--db", db.string()}, home);
+    std::set<std::string> paid;
+    for (const auto& p : exported["payments"]) {
+        paid.insert(p["item"].get<std::string>() + " " + p["due"].get<std::string>());
+    }
+    CHECK(paid.count("rent 2026-12-01") == 1);
+    CHECK(paid.count("phone 2026-12-08") == 1);
+    for (const auto& b : exported["bills"]) {
+        if (b["id"] == "internet") {
+            CHECK(b["grace_days"] == 9);
+        }
+    }
+    const auto audit = cli_json({"audit", "--db", db.string(), "--json"}, home);
+    int rent = 0;
+    int phone = 0;
+    for (const auto& e : audit) {
+        rent += e["item"] == "rent" ? 1 : 0;
+        phone += e["item"] == "phone" ? 1 : 0;
+        CHECK(e["command"] != "bills edit"); // the window's edit changed no payment
+    }
+    CHECK(rent == 1);
+    CHECK(phone == 1);
+    CHECK(cli({"verify", "--db", db.string()}, home).exit_code == 0);
+}

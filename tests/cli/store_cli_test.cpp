@@ -196,25 +196,12 @@ TEST_CASE("a failed command leaves the store file byte for byte unchanged", "[cl
 
 namespace {
 
-// A household with a daily coffee (a varying amount, so every payment says how much) and a snack:
-// plenty of occurrences for many writers to record at once.
-const char* const k_coffee_household = R"({
-  "format": "steadypay-household/1",
-  "household": { "name": "Many writers", "currency": "USD", "timezone": "America/Chicago" },
-  "accounts": [ { "id": "checking", "name": "Checking", "balance": "2000.00", "as_of": "2026-01-01" } ],
-  "bills": [
-    { "id": "coffee", "name": "Coffee", "account": "checking", "amount": { "min": "1.00", "max": "9.00" },
-      "schedule": { "rrule": "FREQ=DAILY", "start": "2026-01-01" }, "priority": "discretionary" },
-    { "id": "snack", "name": "Snack", "account": "checking", "amount": "2.00",
-      "schedule": { "rrule": "FREQ=WEEKLY;BYDAY=MO", "start": "2026-01-05" }, "priority": "discretionary" }
-  ]
-})";
-
 // A new store of the coffee household, with a quick key derivation (the program's own stores use
 // 256,000 iterations; every command here opens the store once).
+// The household (data/many-writers.json) has a daily coffee with a varying amount, so every payment
+// says how much, and a weekly snack: plenty of occurrences for many writers to record at once.
 std::map<std::string, std::string> coffee_store(const TempDir& dir) {
-    const auto file = dir / "coffee.json";
-    write_bytes(file, k_coffee_household);
+    const auto file = fs::path(STEADYPAY_CLI_DATA_DIR) / "many-writers.json";
     const auto made = run_process(STEADYPAY_STORE_CHILD, {"create", (dir / "home.db").string(), "many writers pass",
                                                           file.string()});
     INFO(made.err);

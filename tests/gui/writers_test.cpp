@@ -21,18 +21,6 @@ using test::TempDir;
 
 namespace {
 
-const char* const k_household = R"({
-  "format": "steadypay-household/1",
-  "household": { "name": "Two writers", "currency": "USD", "timezone": "America/Chicago" },
-  "accounts": [ { "id": "checking", "name": "Checking", "balance": "2000.00", "as_of": "2026-01-01" } ],
-  "bills": [
-    { "id": "coffee", "name": "Coffee", "account": "checking", "amount": { "min": "1.00", "max": "9.00" },
-      "schedule": { "rrule": "FREQ=DAILY", "start": "2026-01-01" }, "priority": "discretionary" },
-    { "id": "snack", "name": "Snack", "account": "checking", "amount": "2.00",
-      "schedule": { "rrule": "FREQ=WEEKLY;BYDAY=MO", "start": "2026-01-05" }, "priority": "discretionary" }
-  ]
-})";
-
 const core::Date k_today = core::Date{date::year{2026} / 11 / 22};
 const core::Currency k_usd = core::Currency::from_code("USD").value();
 
@@ -57,7 +45,8 @@ TEST_CASE("the session and the command line at once: nothing lost, nothing twice
     {
         storage::CipherSettings quick; // each command line opens the store: a quick key derivation
         quick.kdf_iter = 2000;
-        auto h = storage::parse_household(k_household);
+        // A daily coffee with a varying amount and a weekly snack (the command line's tests use it too).
+        auto h = storage::load_household_file(std::filesystem::path(STEADYPAY_CLI_DATA_DIR) / "many-writers.json");
         REQUIRE(h);
         REQUIRE(storage::Store::create(path, pass, h.value(), {"2026-11-22T00:00:00Z", "create"}, quick));
     }

@@ -19,13 +19,14 @@ Error changed_since(std::string_view what, std::string_view id) {
     return Error{Errc::conflict, std::string(what) + " " + quoted(id) + " changed since this change was prepared"};
 }
 
-template <class T> T* find_by_id(std::vector<T>& list, std::string_view id) {
-    const auto it = std::find_if(list.begin(), list.end(), [&](const T& x) { return x.id == id; });
-    return it == list.end() ? nullptr : &*it;
+// The item with this id in `list` (const or not), or nullptr.
+Error record_changed(std::string_view item, Date due) {
+    return Error{Errc::conflict, "the record of " + quoted(item) + " due " + to_iso(due) +
+                                     " changed since this change was prepared"};
 }
 
-template <class T> const T* find_by_id(const std::vector<T>& list, std::string_view id) {
-    const auto it = std::find_if(list.begin(), list.end(), [&](const T& x) { return x.id == id; });
+template <class List> auto* find_by_id(List& list, std::string_view id) {
+    const auto it = std::find_if(list.begin(), list.end(), [&](const auto& x) { return x.id == id; });
     return it == list.end() ? nullptr : &*it;
 }
 
@@ -64,35 +65,16 @@ public:
     Merge(const T& base, const T& mine, const T& theirs) : m_base(base), m_mine(mine), m_theirs(theirs), m_out(theirs) {}
 
     template <class V> Merge& field(V T::*member, const char* name) {
-        const bool mine_changed = !(m_mine.*member == m_base.*member);
-        const bool theirs_changed = !(m_theirs.*member == m_base.*member);
-        if (mine_changed) {
-            m_changed.emplace_back(name);
-        }
-        if (mine_changed && theirs_changed && !(m_mine.*member == m_theirs.*member)) {
-            m_clashes.emplace_back(name);
-        } else if (mine_changed) {
-            m_out.*member = m_mine.*member;
-        }
-        return *this;
+        return decide(name, [member](const T& x) -> const V& { return x.*member; },
+                      [&] { m_out.*member = m_mine.*member; });
     }
     // Two members that only make sense together (a balance and its date).
     template <class V, class W> Merge& pair(V T::*a, W T::*b, const char* name) {
-        const auto of = [&](const T& x) { return std::pair(x.*a, x.*b); };
-        const bool mine_changed = !(of(m_mine) == of(m_base));
-        const bool theirs_changed = !(of(m_theirs) == of(m_base));
-        if (mine_changed) {
-            m_changed.emplace_back(name);
-        }
-        if (mine_changed && theirs_changed && !(of(m_mine) == of(m_theirs))) {
-            m_clashes.emplace_back(name);
-        } else if (mine_changed) {
+        return decide(name, [a, b](const T& x) { return std::pair(x.*a, x.*b); }, [&] {
             m_out.*a = m_mine.*a;
             m_out.*b = m_mine.*b;
-        }
-        return *this;
-    }
-    // The keys a household file spelled out: both sides' (a union never clashes).
+        });
+    }    // The keys a household file spelled out: both sides' (a union never clashes).
     Merge& written() {
         for (const auto& k : m_mine.written.keys()) {
             m_out.written.add(k);
@@ -105,6 +87,22 @@ public:
     [[nodiscard]] const T& result() const { return m_out; }
 
 private:
+    // One field, read through `of`: taken from mine (by `take`) when only mine changed it, a clash
+    // when both changed it differently, left as theirs otherwise.
+    template <class Of, class Take> Merge& decide(const char* name, Of&& of, Take&& take) {
+        const bool mine_changed = !(of(m_mine) == of(m_base));
+        const bool theirs_changed = !(of(m_theirs) == of(m_base));
+        if (mine_changed) {
+            m_changed.emplace_back(name);
+        }
+        if (mine_changed && theirs_changed && !(of(m_mine) == of(m_theirs))) {
+            m_clashes.emplace_back(name);
+        } else if (mine_changed) {
+            take();
+        }
+        return *this;
+    }
+
     const T& m_base;
     const T& m_mine;
     const T& m_theirs;
@@ -241,16 +239,14 @@ Status apply_in_place(Household& h, const Edit& edit) {
             },
             [&](const RecordPayment& e) -> Status {
                 if (record_of(h, e.item, e.due) != e.before) {
-                    return Error{Errc::conflict, "the record of " + quoted(e.item) + " due " + to_iso(e.due) +
-                                                     " changed since this change was prepared"};
+                    return record_changed(e.item, e.due);
                 }
                 auto p = record_payment(h, e.item, e.due, e.status, e.date, e.amount);
                 return p ? Status{} : Status{std::move(p).error()};
             },
             [&](const ClearPayment& e) -> Status {
                 if (record_of(h, e.item, e.due) != e.before) {
-                    return Error{Errc::conflict, "the record of " + quoted(e.item) + " due " + to_iso(e.due) +
-                                                     " changed since this change was prepared"};
+                    return record_changed(e.item, e.due);
                 }
                 return clear_payment(h, e.item, e.due);
             },

@@ -7,6 +7,7 @@
 #include <date/tz.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -89,11 +90,27 @@ Date as_date(const json& j, const std::string& path) {
 }
 
 int as_int(const json& j, const std::string& path) {
+    constexpr std::int64_t k_limit = 1000000;
+    // JSON numbers past 64 bits arrive as unsigned (up to 2^64 - 1) or as floating point: both are
+    // out of range, never wrapped into a small number.
+    if (j.is_number_unsigned()) {
+        const auto u = j.get<std::uint64_t>();
+        if (u > static_cast<std::uint64_t>(k_limit)) {
+            fail(path, std::to_string(u) + " is out of range");
+        }
+        return static_cast<int>(u);
+    }
+    if (j.is_number_float()) {
+        const double d = j.get<double>();
+        if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) > static_cast<double>(k_limit)) {
+            fail(path, "a number this large is out of range");
+        }
+    }
     if (!j.is_number_integer()) {
         fail(path, "must be a whole number, not " + describe(j));
     }
     const auto v = j.get<std::int64_t>();
-    if (v < -1000000 || v > 1000000) {
+    if (v < -k_limit || v > k_limit) {
         fail(path, std::to_string(v) + " is out of range");
     }
     return static_cast<int>(v);

@@ -247,3 +247,30 @@ TEST_CASE("time zones are checked against the IANA database", "[household-file]"
     CHECK_FALSE(storage::is_known_time_zone("Asia/Atlantis"));
     CHECK_FALSE(storage::is_known_time_zone(""));
 }
+
+TEST_CASE("whole numbers in a household file never wrap: 10, 20 and 30 digits, negative, empty", "[household-file]") {
+    const auto text = data("spec-example.json");
+    const std::string field = "\"grace_days\": 5";
+    REQUIRE(text.find(field) != std::string::npos);
+    struct Case {
+        const char* value;
+        const char* message;
+    };
+    // Previously 18446744073709551615 (2^64 - 1) was read as -1.
+    const Case cases[] = {
+        {"4294967297", "bills[0].grace_days: 4294967297 is out of range"},
+        {"18446744073709551615", "bills[0].grace_days: 18446744073709551615 is out of range"},
+        {"12345678901234567890", "bills[0].grace_days: 12345678901234567890 is out of range"},
+        {"123456789012345678901234567890", "bills[0].grace_days: a number this large is out of range"},
+        {"-9223372036854775809", "bills[0].grace_days: a number this large is out of range"},
+        {"-1", "bills[0].grace_days: -1 is out of range (0..365)"},
+        {"\"\"", "bills[0].grace_days: must be a whole number, not a string"},
+        {"5.5", "bills[0].grace_days: must be a whole number, not a number with a fraction"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.value);
+        auto doc = text;
+        doc.replace(doc.find(field), field.size(), std::string("\"grace_days\": ") + c.value);
+        CHECK(error_of(doc) == c.message);
+    }
+}

@@ -13,12 +13,15 @@ namespace {
 
 constexpr int k_max_forecast_days = 36600;
 
-// The balance after adding `amount`; an overflow names the account and the day.
-std::int64_t add_to_balance(std::int64_t balance, std::int64_t amount, const Account& account, Date date) {
+// The balance after adding `amount`; an overflow names the account, the day and, when known, the
+// item whose amount tipped it over.
+std::int64_t add_to_balance(std::int64_t balance, std::int64_t amount, const Account& account, Date date,
+                            const std::string* item) {
     std::int64_t r = 0;
     if (__builtin_add_overflow(balance, amount, &r)) [[unlikely]] {
-        throw MoneyError(Errc::overflow, "the balance of account \"" + account.id + "\" on " + to_iso(date) +
-                                             " is past the largest amount Steadypay can count");
+        throw MoneyError(Errc::overflow, (item ? "adding " + *item + " takes the balance" : std::string("the balance")) +
+                                             " of account \"" + account.id + "\" on " + to_iso(date) +
+                                             " past the largest amount Steadypay can count");
     }
     return r;
 }
@@ -54,7 +57,7 @@ bool posts_before(const Posting& a, const Posting& b, IntradayOrder order, Debit
 } // namespace
 
 Simulation simulate(const Household& h, const std::vector<Posting>& postings, Date first_day, Date to,
-                    DebitOrder debit_order) {
+                    DebitOrder debit_order, const std::vector<Occurrence>* occurrences) {
     Simulation sim;
     const std::size_t n_accounts = h.accounts.size();
     sim.days.resize(n_accounts);
@@ -131,7 +134,8 @@ Simulation simulate(const Household& h, const std::vector<Posting>& postings, Da
             const std::size_t idx = sim.applied[k];
             const auto& p = postings[idx];
             // Postings dated before an account's as_of cannot occur: the balance already holds them.
-            const auto next = add_to_balance(balance[p.account], p.amount, h.accounts[p.account], date);
+            const auto next = add_to_balance(balance[p.account], p.amount, h.accounts[p.account], date,
+                                             occurrences ? &item_id(h, (*occurrences)[p.source]) : nullptr);
             if (p.declinable && p.amount < 0 && floor[p.account] && next < *floor[p.account]) {
                 sim.declined[idx] = 1; // returned unpaid: the balance stays as it was
                 sim.balance_after[idx] = balance[p.account];
@@ -235,7 +239,7 @@ Forecast assemble_forecast(const Household& h, std::vector<Occurrence> occurrenc
     f.currency = h.currency;
     f.occurrences = std::move(occurrences);
     const auto postings = postings_for(h, f.occurrences);
-    auto sim = simulate(h, postings, f.from, f.to, debit_order);
+    auto sim = simulate(h, postings, f.from, f.to, debit_order, &f.occurrences);
 
     f.events.reserve(sim.applied.size());
     for (std::size_t idx : sim.applied) {

@@ -61,9 +61,11 @@ struct Simulation {
 enum class DebitOrder { largest_first, priority };
 
 // Applies `postings` to each account from its as_of to `to`; returns the days from `first_day`.
-// Throws MoneyError on overflow (callers in core turn it into an Error).
+// Throws MoneyError on overflow (callers in core turn it into an Error), naming the item when the
+// postings' sources index `occurrences`.
 [[nodiscard]] Simulation simulate(const Household& household, const std::vector<Posting>& postings, Date first_day,
-                                  Date to, DebitOrder debit_order = DebitOrder::largest_first);
+                                  Date to, DebitOrder debit_order = DebitOrder::largest_first,
+                                  const std::vector<Occurrence>* occurrences = nullptr);
 
 struct ForecastOptions {
     Date from;     // the first day shown; not before the latest as_of

@@ -687,7 +687,7 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
             fixed[i].apply_date.reset();
         }
         const auto fixed_postings = postings_for(h, fixed);
-        auto sim = simulate(h, fixed_postings, plan.from, plan.to);
+        auto sim = simulate(h, fixed_postings, plan.from, plan.to, DebitOrder::largest_first, &fixed);
         const std::size_t n_accounts = h.accounts.size();
         std::vector<std::vector<std::int64_t>> credit(n_accounts, std::vector<std::int64_t>(static_cast<std::size_t>(days)));
         std::vector<std::vector<FixedDebit>> fixed_debits(n_accounts);

@@ -307,8 +307,8 @@ TEST_CASE("a forecast whose sums overflow is an error, not a wrap", "[forecast]"
     CHECK(f.error().code == Errc::overflow);
     // It says where: INT64_MAX minor units is 92233720368547758.07, so the first 1.00, on the day
     // after the balance date, is past it.
-    CHECK(f.error().message ==
-          "the balance of account \"" + h.accounts[0].id + "\" on 2026-11-23 is past the largest amount Steadypay can count");
+    CHECK(f.error().message == "adding windfall takes the balance of account \"" + h.accounts[0].id +
+                                   "\" on 2026-11-23 past the largest amount Steadypay can count");
     // Such a balance is refused where it is entered.
     auto v = validate(h);
     REQUIRE_FALSE(v);

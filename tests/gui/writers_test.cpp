@@ -74,7 +74,8 @@ TEST_CASE("the session and the command line at once: nothing lost, nothing twice
             if (r.exit_code == 0) {
                 cli_paid[due] = amount;
             } else {
-                cli_failures.push_back(r.err);
+                cli_failures.push_back("exit " + std::to_string(r.exit_code) + ", signal " + std::to_string(r.signal) +
+                                       ": " + r.err);
             }
             if (j % 5 == 4) {
                 const auto snack = core::Money::from_minor(300 + j, k_usd).to_string();
@@ -83,7 +84,8 @@ TEST_CASE("the session and the command line at once: nothing lost, nothing twice
                     last_cli_snack = snack;
                     ++cli_snack_edits;
                 } else {
-                    cli_failures.push_back(r.err);
+                    cli_failures.push_back("exit " + std::to_string(r.exit_code) + ", signal " +
+                                           std::to_string(r.signal) + ": " + r.err);
                 }
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 20));

@@ -4,6 +4,7 @@
 
 #include "storage/household_file.hpp"
 #include "storage/store.hpp"
+#include "store_fixtures.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -19,16 +20,12 @@ using namespace steadypay;
 using storage::Passphrase;
 using storage::Store;
 namespace fs = std::filesystem;
+using test::fast_cipher;
+using test::spec_household;
 
 namespace {
 
 constexpr const char* k_pass = "crash test passphrase";
-
-storage::CipherSettings fast_cipher() {
-    storage::CipherSettings c;
-    c.kdf_iter = 2000;
-    return c;
-}
 
 struct Child {
     pid_t pid = -1;
@@ -92,18 +89,12 @@ long last_ack(const std::string& out) {
     return last;
 }
 
-core::Household base_household() {
-    auto h = storage::load_household_file(fs::path(STEADYPAY_TEST_DATA_DIR) / "spec-example.json");
-    REQUIRE(h.ok());
-    return h.value();
-}
-
 } // namespace
 
 TEST_CASE("every acknowledged write survives a SIGKILL at a random moment", "[store][crash]") {
     test::TempDir dir;
     const auto path = dir / "home.db";
-    auto h = base_household();
+    auto h = spec_household();
     h.accounts[0].balance = core::Money::from_minor(0, h.currency);
     REQUIRE(Store::create(path, Passphrase(k_pass), h, {"2026-11-22T00:00:00Z", "init"}, fast_cipher()).ok());
 
@@ -141,7 +132,7 @@ TEST_CASE("every acknowledged write survives a SIGKILL at a random moment", "[st
 TEST_CASE("an import killed at a random moment is applied whole or not at all", "[store][crash]") {
     test::TempDir dir;
     const auto path = dir / "home.db";
-    const auto small = base_household();
+    const auto small = spec_household();
     REQUIRE(Store::create(path, Passphrase(k_pass), small, {"2026-11-22T00:00:00Z", "init"}, fast_cipher()).ok());
 
     // A large household: 1500 bills, each with a payment record.
@@ -214,7 +205,7 @@ TEST_CASE("an import killed at a random moment is applied whole or not at all", 
 TEST_CASE("a store another program keeps locked is waited for, then reported as in use", "[store][lock]") {
     test::TempDir dir;
     const auto path = dir / "home.db";
-    REQUIRE(Store::create(path, Passphrase(k_pass), base_household(), {"2026-11-22T00:00:00Z", "init"}, fast_cipher())
+    REQUIRE(Store::create(path, Passphrase(k_pass), spec_household(), {"2026-11-22T00:00:00Z", "init"}, fast_cipher())
                 .ok());
     auto opened = Store::open(path, Passphrase(k_pass)); // before the lock: reads and writes wait
     REQUIRE(opened.ok());

@@ -3,6 +3,7 @@
 
 #include "storage/household_file.hpp"
 #include "storage/store.hpp"
+#include "store_fixtures.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,23 +13,13 @@ using storage::Passphrase;
 using storage::Store;
 using test::TempDir;
 namespace fs = std::filesystem;
+using test::fast_cipher;
+using test::spec_household;
 
 namespace {
 
 const storage::ChangeContext k_ctx{"2026-11-22T10:00:00Z", "test"};
 const char* const k_pass = "correct horse battery";
-
-storage::CipherSettings fast_cipher() {
-    storage::CipherSettings c;
-    c.kdf_iter = 2000;
-    return c;
-}
-
-core::Household spec_household() {
-    auto h = storage::load_household_file(fs::path(STEADYPAY_TEST_DATA_DIR) / "spec-example.json");
-    REQUIRE(h.ok());
-    return h.value();
-}
 
 Store make_store(const fs::path& path, const core::Household& h) {
     auto s = Store::create(path, Passphrase(k_pass), h, k_ctx, fast_cipher());

@@ -2,6 +2,7 @@
 
 #include "fault_vfs.hpp"
 #include "storage/household_file.hpp"
+#include "store_fixtures.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -13,24 +14,12 @@ using storage::Passphrase;
 using storage::Store;
 using test::TempDir;
 namespace fs = std::filesystem;
+using test::fast_cipher;
+using test::spec_household;
 
 namespace {
 
-// Tests use a low iteration count so that each open is fast; the header records it, so the file
-// opens like any other. (Stores made by the program use 256,000: see the CLI tests.)
-storage::CipherSettings fast_cipher() {
-    storage::CipherSettings c;
-    c.kdf_iter = 2000;
-    return c;
-}
-
 const storage::ChangeContext k_ctx{"2026-11-22T10:00:00Z", "test"};
-
-core::Household spec_household() {
-    auto h = storage::load_household_file(fs::path(STEADYPAY_TEST_DATA_DIR) / "spec-example.json");
-    REQUIRE(h.ok());
-    return h.value();
-}
 
 // A household whose bill name is easy to look for in raw bytes.
 core::Household marked_household() {

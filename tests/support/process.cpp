@@ -29,6 +29,36 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
     for (int fd : {out_pipe[0], err_pipe[0], in_pipe[1]}) {
         set_cloexec(fd);
     }
+    // Everything the child needs is made here, before fork: in the child of a program with other
+    // threads, only async-signal-safe calls are safe until exec (an allocation could wait forever
+    // on a lock another thread held at the fork; under the sanitizers it did).
+    std::vector<std::string> env_strings;
+    for (char** e = environ; *e; ++e) {
+        const std::string entry = *e;
+        const auto name = entry.substr(0, entry.find('='));
+        bool drop = options.env.count(name) > 0;
+        for (const auto& u : options.unset_env) {
+            drop = drop || u == name;
+        }
+        if (!drop) {
+            env_strings.push_back(entry);
+        }
+    }
+    for (const auto& [k, v] : options.env) {
+        env_strings.push_back(k + "=" + v);
+    }
+    std::vector<char*> envp;
+    for (auto& e : env_strings) {
+        envp.push_back(e.data());
+    }
+    envp.push_back(nullptr);
+    std::vector<std::string> arg_strings{program};
+    arg_strings.insert(arg_strings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : arg_strings) {
+        argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
     const pid_t pid = ::fork();
     if (pid < 0) {
         throw std::runtime_error("fork failed");
@@ -40,19 +70,7 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
         for (int fd : {in_pipe[0], out_pipe[1], err_pipe[1]}) {
             ::close(fd);
         }
-        for (const auto& name : options.unset_env) {
-            ::unsetenv(name.c_str());
-        }
-        for (const auto& [k, v] : options.env) {
-            ::setenv(k.c_str(), v.c_str(), 1);
-        }
-        std::vector<char*> argv;
-        argv.push_back(const_cast<char*>(program.c_str()));
-        for (const auto& a : args) {
-            argv.push_back(const_cast<char*>(a.c_str()));
-        }
-        argv.push_back(nullptr);
-        ::execv(program.c_str(), argv.data());
+        ::execve(argv[0], argv.data(), envp.data());
         ::_exit(127);
     }
     ::close(in_pipe[0]);

@@ -15,13 +15,15 @@ constexpr int k_max_forecast_days = 36600;
 
 // The balance after adding `amount`; an overflow names the account, the day and, when known, the
 // item whose amount tipped it over.
-std::int64_t add_to_balance(std::int64_t balance, std::int64_t amount, const Account& account, Date date,
-                            const std::string* item) {
+// (The item is looked up only then: this runs for every posting of every forecast.)
+std::int64_t add_to_balance(std::int64_t balance, const Posting& p, const Household& h, Date date,
+                            const std::vector<Occurrence>* occurrences) {
     std::int64_t r = 0;
-    if (__builtin_add_overflow(balance, amount, &r)) [[unlikely]] {
-        throw MoneyError(Errc::overflow, (item ? "adding " + *item + " takes the balance" : std::string("the balance")) +
-                                             " of account \"" + account.id + "\" on " + to_iso(date) +
-                                             " past the largest amount Steadypay can count");
+    if (__builtin_add_overflow(balance, p.amount, &r)) [[unlikely]] {
+        const std::string what = occurrences ? "adding " + item_id(h, (*occurrences)[p.source]) + " takes the balance"
+                                             : std::string("the balance");
+        throw MoneyError(Errc::overflow, what + " of account \"" + h.accounts[p.account].id + "\" on " +
+                                             to_iso(date) + " past the largest amount Steadypay can count");
     }
     return r;
 }
@@ -134,8 +136,7 @@ Simulation simulate(const Household& h, const std::vector<Posting>& postings, Da
             const std::size_t idx = sim.applied[k];
             const auto& p = postings[idx];
             // Postings dated before an account's as_of cannot occur: the balance already holds them.
-            const auto next = add_to_balance(balance[p.account], p.amount, h.accounts[p.account], date,
-                                             occurrences ? &item_id(h, (*occurrences)[p.source]) : nullptr);
+            const auto next = add_to_balance(balance[p.account], p, h, date, occurrences);
             if (p.declinable && p.amount < 0 && floor[p.account] && next < *floor[p.account]) {
                 sim.declined[idx] = 1; // returned unpaid: the balance stays as it was
                 sim.balance_after[idx] = balance[p.account];

@@ -325,24 +325,15 @@ private:
         return n;
     }
 
-    static void add_option_cost(PlanCost& c, const Decision& dec, const Option& o) {
-        c.late_by_priority[static_cast<std::size_t>(dec.priority)] += o.late ? 1 : 0;
-        c.reported_late += o.reported ? 1 : 0;
-        c.fees += o.fee;
-        c.late_fees += o.fee;
-        c.minimum_payments += o.minimum ? 1 : 0;
-        c.days_late += o.days_late;
-        c.moved += o.moved ? 1 : 0;
-    }
-
-    static void remove_option_cost(PlanCost& c, const Decision& dec, const Option& o) {
-        c.late_by_priority[static_cast<std::size_t>(dec.priority)] -= o.late ? 1 : 0;
-        c.reported_late -= o.reported ? 1 : 0;
-        c.fees -= o.fee;
-        c.late_fees -= o.fee;
-        c.minimum_payments -= o.minimum ? 1 : 0;
-        c.days_late -= o.days_late;
-        c.moved -= o.moved ? 1 : 0;
+    // Adds an option's own costs to `c` (sign -1: takes them out again).
+    static void add_option_cost(PlanCost& c, const Decision& dec, const Option& o, int sign = 1) {
+        c.late_by_priority[static_cast<std::size_t>(dec.priority)] += sign * (o.late ? 1 : 0);
+        c.reported_late += sign * (o.reported ? 1 : 0);
+        c.fees += sign * o.fee;
+        c.late_fees += sign * o.fee;
+        c.minimum_payments += sign * (o.minimum ? 1 : 0);
+        c.days_late += sign * o.days_late;
+        c.moved += sign * (o.moved ? 1 : 0);
     }
 
     PlanCost leaf_cost(const PlanCost& partial) {
@@ -396,7 +387,8 @@ private:
                 const std::int64_t after = balance - x.amount;
                 if (x.decision >= 0 && m_bank.floor && after < *m_bank.floor) {
                     const auto& dec = m_decisions[static_cast<std::size_t>(x.decision)];
-                    remove_option_cost(c, dec, dec.options[static_cast<std::size_t>(m_choice[static_cast<std::size_t>(x.decision)])]);
+                    add_option_cost(c, dec, dec.options[static_cast<std::size_t>(m_choice[static_cast<std::size_t>(x.decision)])],
+                                    -1);
                     add_option_cost(c, dec, dec.options[static_cast<std::size_t>(dec.hold)]);
                     const std::int64_t fees = m_bank.returned_item_fee + dec.returned_payment_fee;
                     c.fees += fees;
@@ -847,34 +839,25 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
                 if (opt.day >= 0) {
                     d.pay_date = plan.from + date::days{opt.day};
                 }
+                // A payment the bank returns is not made: it costs what holding it costs.
+                const auto declined = std::find_if(plan.declined.begin(), plan.declined.end(),
+                                                   [&](const DeclinedPayment& x) { return x.occurrence == dec.occurrence; });
+                d.declined = declined != plan.declined.end();
                 d.full_amount = o.amount;
-                d.amount = Money::from_minor(opt.amount, h.currency);
+                d.amount = d.declined ? zero : Money::from_minor(opt.amount, h.currency);
                 d.action = opt.day < 0      ? PlanAction::hold
                            : opt.minimum    ? PlanAction::pay_minimum
                            : opt.moved      ? PlanAction::move
                                             : PlanAction::pay;
-                d.days_late = opt.days_late;
-                d.late = opt.late;
-                d.late_fee = Money::from_minor(opt.fee, h.currency);
-                d.reported_late = opt.reported;
+                const auto& costed = d.declined ? dec.options[static_cast<std::size_t>(dec.hold)] : opt;
+                d.days_late = costed.days_late;
+                d.late = costed.late;
+                d.late_fee = Money::from_minor(costed.fee, h.currency);
+                d.reported_late = costed.reported;
                 d.timeline = consequence_timeline(bill, o.due.due);
-                d.shutoff_risk = bill.shutoff_after_days && opt.days_late >= *bill.shutoff_after_days;
-                d.bank_fee = d.biller_fee = zero;
-                const auto declined = std::find_if(plan.declined.begin(), plan.declined.end(),
-                                                   [&](const DeclinedPayment& x) { return x.occurrence == dec.occurrence; });
-                if (declined != plan.declined.end()) {
-                    // Returned: nothing is paid, and it is as late as if it were held.
-                    const auto& held = dec.options[static_cast<std::size_t>(dec.hold)];
-                    d.declined = true;
-                    d.amount = zero;
-                    d.bank_fee = declined->bank_fee;
-                    d.biller_fee = declined->biller_fee;
-                    d.days_late = held.days_late;
-                    d.late = held.late;
-                    d.late_fee = Money::from_minor(held.fee, h.currency);
-                    d.reported_late = held.reported;
-                    d.shutoff_risk = bill.shutoff_after_days && held.days_late >= *bill.shutoff_after_days;
-                }
+                d.shutoff_risk = bill.shutoff_after_days && costed.days_late >= *bill.shutoff_after_days;
+                d.bank_fee = d.declined ? declined->bank_fee : zero;
+                d.biller_fee = d.declined ? declined->biller_fee : zero;
 
                 // Why: what paying it in full on its scheduled date would do instead.
                 Option as_scheduled;

@@ -73,11 +73,7 @@ public:
                     return core::bad_input("ITEM: no bill or income has the id " + core::quote_input(m_item));
                 }
                 if (m_action == Action::unmark) {
-                    if (!h.find_payment(m_item, due.value())) {
-                        return core::bad_input("nothing is recorded for \"" + m_item + "\" due " +
-                                               core::to_iso(due.value()));
-                    }
-                    return core::Edit{core::clear_edit(h, m_item, due.value())};
+                    return core::Edit{core::clear_edit(h, m_item, due.value())}; // core says if nothing is recorded
                 }
                 std::optional<core::Date> date;
                 std::optional<core::Money> amount;

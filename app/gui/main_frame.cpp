@@ -90,21 +90,27 @@ wxString conflict_text(const core::Conflict& c, const core::Household& h) {
         {"payments", _("payment records")},
         {"status", _("what was recorded")},
     };
+    // The bill or income by its name as it is now (its id, when it is gone).
+    const auto item_name = [&] {
+        const auto ref = core::find_item(h, c.id);
+        return ref ? wxs(*ref->name) : wxs(c.id);
+    };
     wxString what;
     switch (c.target) {
     case core::EditTarget::settings:
         what = _("The household's settings");
         break;
-    case core::EditTarget::account:
-        what = h.find_account(c.id) ? wxs(h.find_account(c.id)->name) : wxs(c.id);
+    case core::EditTarget::account: {
+        const auto* a = h.find_account(c.id);
+        what = a ? wxs(a->name) : wxs(c.id);
         break;
+    }
     case core::EditTarget::payment:
-        what = wxString::Format(_("The payment of %s due %s"),
-                                core::find_item(h, c.id) ? wxs(*core::find_item(h, c.id)->name) : wxs(c.id),
+        what = wxString::Format(_("The payment of %s due %s"), item_name(),
                                 c.due ? wxs(core::to_iso(*c.due)) : wxString());
         break;
     default:
-        what = core::find_item(h, c.id) ? wxs(*core::find_item(h, c.id)->name) : wxs(c.id);
+        what = item_name();
     }
     wxString fields;
     for (const auto& f : c.fields) {

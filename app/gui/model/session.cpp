@@ -43,18 +43,6 @@ core::Result<Derived> derive(const core::Household& h, core::Date today, int day
     return add_plan(std::move(d).value(), h, acknowledged);
 }
 
-namespace {
-
-core::Result<std::unique_ptr<Session>> finish(core::Result<storage::Store> store,
-                                              std::unique_ptr<Session> (*make)(storage::Store)) {
-    if (!store) {
-        return std::move(store).error();
-    }
-    return make(std::move(store).value());
-}
-
-} // namespace
-
 core::Status Session::reload() {
     // The revision first: a write landing between the two reads shows up as a newer revision
     // than the household read, and the next write is refused and carried over, never lost.
@@ -76,33 +64,29 @@ core::Status Session::reload() {
     return {};
 }
 
+core::Result<std::unique_ptr<Session>> Session::start(core::Result<storage::Store> store) {
+    if (!store) {
+        return std::move(store).error();
+    }
+    std::unique_ptr<Session> session(new Session(std::move(store).value()));
+    if (auto s = session->reload(); !s) {
+        return std::move(s).error();
+    }
+    return session;
+}
+
 core::Result<std::unique_ptr<Session>> Session::open(const std::filesystem::path& path,
                                                      const storage::Passphrase& passphrase) {
     storage::OpenOptions options;
     options.now = app::clock().now_utc();
     std::replace(options.now.begin(), options.now.end(), ':', '-');
-    auto session = finish(storage::Store::open(path, passphrase, options), [](storage::Store s) {
-        return std::unique_ptr<Session>(new Session(std::move(s)));
-    });
-    if (session) {
-        if (auto s = session.value()->reload(); !s) {
-            return std::move(s).error();
-        }
-    }
-    return session;
+    return start(storage::Store::open(path, passphrase, options));
 }
 
 core::Result<std::unique_ptr<Session>> Session::create(const std::filesystem::path& path,
                                                        const storage::Passphrase& passphrase,
                                                        const core::Household& household) {
-    auto session = finish(storage::Store::create(path, passphrase, household, {app::clock().now_utc(), "create"}),
-                          [](storage::Store s) { return std::unique_ptr<Session>(new Session(std::move(s))); });
-    if (session) {
-        if (auto s = session.value()->reload(); !s) {
-            return std::move(s).error();
-        }
-    }
-    return session;
+    return start(storage::Store::create(path, passphrase, household, {app::clock().now_utc(), "create"}));
 }
 
 core::Date Session::today() const {

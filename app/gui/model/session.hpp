@@ -77,6 +77,8 @@ public:
 
 private:
     explicit Session(storage::Store store) : m_store(std::move(store)) {}
+    // A session on an opened or created store, its household read.
+    [[nodiscard]] static core::Result<std::unique_ptr<Session>> start(core::Result<storage::Store> store);
     [[nodiscard]] core::Status reload();
 
     storage::Store m_store;

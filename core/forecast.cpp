@@ -11,8 +11,6 @@ std::string_view to_string(ShortfallKind k) { return k == ShortfallKind::overdra
 
 namespace {
 
-constexpr int k_max_forecast_days = 36600;
-
 // The balance after adding `amount`; an overflow names the account, the day and, when known, the
 // item whose amount tipped it over.
 // (The item is looked up only then: this runs for every posting of every forecast.)

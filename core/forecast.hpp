@@ -135,6 +135,9 @@ struct Forecast {
 // The default first day: `today`, or the latest as_of when that is later.
 [[nodiscard]] Date default_forecast_start(const Household& household, Date today);
 
+// The longest forecast (and plan, with its look-ahead), in days: a hundred years.
+inline constexpr int k_max_forecast_days = 36600;
+
 // Checks the options against the household: `from` not before the latest as_of, days in 1..36600.
 [[nodiscard]] Status check_forecast_window(const Household& household, Date from, int days);
 

@@ -86,6 +86,7 @@ struct Option {
     std::int64_t fee = 0;
     int days_late = 0;
     bool moved = false;
+    int point = 0; // the solver's first point its debit lowers (see AccountSolver)
 };
 
 struct Decision {
@@ -99,6 +100,8 @@ struct Decision {
     std::int64_t least_amount = 0;
     int grace_deadline = 0;
     int report_deadline = 0; // only meaningful when it can be reported
+    int grace_point = 0;     // the solver's points for the two deadlines
+    int report_point = 0;
     int hold = -1;           // the option of not paying it in the window
     bool held_is_late = false;
     bool held_is_reported = false;
@@ -144,121 +147,301 @@ struct FixedDebit {
     std::uint32_t source = 0;
 };
 
-// Plans one account: the balance per day from the fixed postings, and the decisions on it.
+// The search's work, counted against one budget for the whole plan, and the caller's request to
+// stop. A unit is about one balance updated or one option looked at.
+class Budget {
+public:
+    Budget(std::int64_t limit, const std::atomic<bool>* cancel) : m_limit(limit), m_cancel(cancel) {}
+    void spend(std::int64_t units) { m_spent += units; }
+    // True when the work reaches `until` (an amount of spent work), or the caller asked to stop.
+    [[nodiscard]] bool over(std::int64_t until) {
+        if (m_cancel != nullptr && !m_cancelled && m_cancel->load(std::memory_order_relaxed)) {
+            m_cancelled = true;
+        }
+        return m_cancelled || m_spent >= until;
+    }
+    [[nodiscard]] std::int64_t spent() const { return m_spent; }
+    [[nodiscard]] std::int64_t limit() const { return m_limit; }
+    [[nodiscard]] bool cancelled() const { return m_cancelled; }
+
+private:
+    std::int64_t m_limit;
+    const std::atomic<bool>* m_cancel;
+    std::int64_t m_spent = 0;
+    bool m_cancelled = false;
+};
+
+// The top concerns of a plan of an account that can stay covered (1 is then zero): late payments
+// by class, payments reported late, late fees.
+struct TopCost {
+    std::array<int, k_priority_count> late{};
+    int reported = 0;
+    std::int64_t fees = 0;
+    friend auto operator<=>(const TopCost&, const TopCost&) = default;
+};
+
+// Plans one account.
 //
-// The search runs over a list of "open" decisions while the others stay as chosen. Solving all of
-// them at once proves the plan best when it finishes within the node budget. For large windows,
-// where it may not, the plan first improves the greedy start by re-solving small groups of
-// neighbouring payments exactly (large neighbourhood search), so the best plan found in the budget
-// is a good one.
+// Only "trouble days" matter: the days whose balance, with every payment made in full on its
+// scheduled date, is below zero or below the cushion. That plan gives every day its lowest
+// balance (any other choice pays later or less), so the other days are covered and above the
+// cushion whatever is chosen, and payments scheduled after the last trouble day are best made as
+// scheduled. A trouble day's low is the closing balance of one or two days ("points": the day
+// itself, and the day before when credits post first), less what the plan pays by then; the
+// solver keeps only those points, so its work grows with the days that are short, not the window.
+//
+// Then, within one work budget:
+// 1. a greedy plan (bills in priority order, each the cheapest way that stays covered);
+// 2. when holding every payment keeps the account covered, the exact top concerns: each payment's
+//    status (on time, late, reported late) needs only its least debit at its latest day, and the
+//    statuses that fit the balances are those whose cumulative debits stay within it; a branch and
+//    bound over statuses, with Moore and Hodgson's rule per class as its bound, finds the best;
+// 3. large neighbourhood search: small groups of payments re-solved exactly;
+// 4. a branch and bound over every option of every payment, which proves the plan best on all
+//    the concerns when it finishes.
 class AccountSolver {
 public:
     AccountSolver(IntradayOrder order, std::int64_t opening, std::vector<std::int64_t> close,
                   std::vector<std::int64_t> credit, std::int64_t cushion, std::vector<Decision> decisions,
-                  std::size_t node_limit, BankTerms bank, std::vector<FixedDebit> fixed_debits)
+                  BankTerms bank, std::vector<FixedDebit> fixed_debits)
         : m_order(order), m_opening(opening), m_close(std::move(close)), m_credit(std::move(credit)),
-          m_cushion(cushion), m_decisions(std::move(decisions)), m_node_limit(node_limit), m_bank(bank),
-          m_fixed_debits(std::move(fixed_debits)) {
+          m_cushion(cushion), m_decisions(std::move(decisions)), m_bank(bank), m_fixed_debits(std::move(fixed_debits)) {
         m_days = static_cast<int>(m_close.size());
-        m_low.assign(m_close.size(), 0);
-        m_suffix_min.assign(m_close.size() + 1, 0);
-        m_capacity.assign(m_close.size(), 0);
         m_choice.assign(m_decisions.size(), 0);
+        m_best_choice.assign(m_decisions.size(), 0);
     }
 
-    void solve() {
-        const std::size_t n = m_decisions.size();
-        greedy();
-        std::vector<std::size_t> all(n);
-        std::iota(all.begin(), all.end(), std::size_t{0});
-        // Small problems: search everything at once.
-        if (n <= k_neighbourhood) {
-            m_optimal = search_over(all, m_node_limit);
+    // Plans the account, spending at most up to `until` of the budget.
+    void solve(Budget& budget, std::int64_t until) {
+        m_budget = &budget;
+        find_trouble_days();
+        PlanCost settled; // the own costs of every decision as scheduled
+        for (const auto& dec : m_decisions) {
+            add_option_cost(settled, dec, dec.options[0]);
+        }
+        if (m_trouble_day.empty()) {
+            // Paying everything as scheduled is covered and above the cushion every day: best on
+            // every concern, since every other choice costs at least as much on each.
+            m_best = settled;
+            m_bound = m_best;
+            m_proven = k_concern_count;
             return;
         }
-        // Large ones: improve by neighbourhoods of payments close in time, until a full round finds
-        // nothing better or a share of the budget is spent; then search everything with the rest.
-        std::vector<std::size_t> by_date = all;
-        std::stable_sort(by_date.begin(), by_date.end(), [&](std::size_t a, std::size_t b) {
-            return m_decisions[a].scheduled < m_decisions[b].scheduled;
-        });
-        const std::size_t lns_budget = m_node_limit / 2;
-        bool improved = true;
-        while (improved && m_nodes < lns_budget) {
-            improved = false;
-            // Neighbours in time.
-            for (std::size_t start = 0; start + 1 < n && m_nodes < lns_budget; start += k_neighbourhood / 2) {
-                std::vector<std::size_t> group(by_date.begin() + static_cast<std::ptrdiff_t>(start),
-                                               by_date.begin() + static_cast<std::ptrdiff_t>(std::min(n, start + k_neighbourhood)));
-                improved = improve(group, lns_budget) || improved;
-            }
-            // Each late payment with the payments that compete with it for money: those scheduled
-            // before its grace ends, nearest to its due date first.
-            for (std::size_t k = 0; k < n && m_nodes < lns_budget; ++k) {
-                const auto& late = m_decisions[k];
-                if (!late.options[static_cast<std::size_t>(m_best_choice[k])].late) {
-                    continue;
-                }
-                std::vector<std::size_t> rivals;
-                for (std::size_t j = 0; j < n; ++j) {
-                    if (j != k && m_decisions[j].scheduled <= late.grace_deadline) {
-                        rivals.push_back(j);
-                    }
-                }
-                const int due = late.grace_deadline;
-                std::stable_sort(rivals.begin(), rivals.end(), [&](std::size_t a, std::size_t b) {
-                    return std::abs(m_decisions[a].scheduled - due) < std::abs(m_decisions[b].scheduled - due);
-                });
-                rivals.resize(std::min(rivals.size(), k_neighbourhood - 1));
-                rivals.push_back(k);
-                improved = improve(rivals, lns_budget) || improved;
+        build_points();
+        const std::int64_t start = budget.spent();
+        const std::int64_t share = until - start;
+        greedy();
+        m_bound = root_bound();
+        const bool coverable = m_base_min >= 0;
+        // Holding everything leaves a day overdrawn: every plan does, concern 1 is settled.
+        m_proven = 1;
+        if (coverable) {
+            const bool finished = exact_top(start + share * 2 / 5);
+            if (finished) {
+                m_proven = 4;
             }
         }
-        m_optimal = search_over(all, m_node_limit);
+        improve_by_neighbourhoods(start + share * 7 / 10);
+        if (search_over(m_active, until)) {
+            m_proven = k_concern_count;
+        }
+        if (m_proven == k_concern_count) {
+            m_bound = m_best;
+        } else if (m_proven >= 4) {
+            m_bound.overdrawn_accounts = m_best.overdrawn_accounts;
+            m_bound.late_by_priority = m_best.late_by_priority;
+            m_bound.reported_late = m_best.reported_late;
+            m_bound.fees = m_best.fees;
+        } else {
+            m_bound.overdrawn_accounts = m_best.overdrawn_accounts;
+        }
     }
 
     [[nodiscard]] const std::vector<Decision>& decisions() const { return m_decisions; }
     [[nodiscard]] const std::vector<int>& best_choice() const { return m_best_choice; }
     [[nodiscard]] const PlanCost& best_cost() const { return m_best; }
-    [[nodiscard]] bool optimal() const { return m_optimal; }
+    [[nodiscard]] const PlanCost& bound() const { return m_bound; }
+    [[nodiscard]] int proven() const { return m_proven; }
     [[nodiscard]] std::size_t nodes() const { return m_nodes; }
 
     // With the chosen options applied: the first day index whose low is below zero if decision `k`
-    // were paid as `option` instead, or -1.
-    int overdraft_day_if(std::size_t k, const Option& option) {
-        with_option(k, option);
-        int day = -1;
-        for (int d = 0; d < m_days; ++d) {
-            if (m_low[static_cast<std::size_t>(d)] < 0) {
-                day = d;
+    // were paid `amount` on `day` instead, or -1.
+    int overdraft_day_if(std::size_t k, int day, std::int64_t amount) {
+        if (m_trouble_day.empty()) {
+            return -1;
+        }
+        const Option o = option_at(day, amount);
+        with_option(k, o);
+        int found = -1;
+        for (std::size_t i = 0; i < m_trouble_day.size(); ++i) {
+            if (m_low[i] < 0) {
+                found = m_trouble_day[i];
                 break;
             }
         }
-        without_option(k, option);
-        return day;
+        without_option(k, o);
+        return found;
     }
 
-    // The days below the cushion with the chosen options, if decision `k` were paid as `option`.
-    int cushion_days_if(std::size_t k, const Option& option) {
-        with_option(k, option);
+    // The days below the cushion with the chosen options, if decision `k` were paid so instead.
+    int cushion_days_if(std::size_t k, int day, std::int64_t amount) {
+        if (m_trouble_day.empty()) {
+            return 0;
+        }
+        const Option o = option_at(day, amount);
+        with_option(k, o);
         const int n = cushion_days();
-        without_option(k, option);
+        without_option(k, o);
         return n;
     }
 
 private:
     static constexpr std::size_t k_neighbourhood = 10;
-    static constexpr std::size_t k_neighbourhood_nodes = 20000;
+    static constexpr std::int64_t k_neighbourhood_work = 2'000'000;
+    // What a job costs in the bounds that sort the jobs by deadline (Moore and Hodgson's rule).
+    static constexpr std::int64_t k_sort_work = 24;
+
+    // The days that can ever be overdrawn or below the cushion (see the class comment).
+    void find_trouble_days() {
+        std::vector<std::int64_t> close = m_close;
+        std::vector<std::int64_t> debit(static_cast<std::size_t>(m_days) + 1, 0);
+        for (const auto& dec : m_decisions) {
+            const auto& o = dec.options[0];
+            if (o.day >= 0) {
+                debit[static_cast<std::size_t>(o.day)] += o.amount;
+            }
+        }
+        std::int64_t paid = 0;
+        for (int d = 0; d < m_days; ++d) {
+            const auto i = static_cast<std::size_t>(d);
+            paid += debit[i];
+            close[i] -= paid;
+            const std::int64_t low = m_order == IntradayOrder::debits_first
+                                         ? close[i] - m_credit[i]
+                                         : std::min(d == 0 ? m_opening : close[i - 1], close[i]);
+            if (low < 0 || low < m_cushion) {
+                m_trouble_day.push_back(d);
+            }
+        }
+        m_budget->spend(m_days);
+    }
+
+    // The points the trouble days' lows are made of, their balances with nothing chosen paid, and
+    // each option's first point (the points its debit lowers are that one and all after it).
+    void build_points() {
+        std::vector<int> days;
+        for (int t : m_trouble_day) {
+            if (m_order == IntradayOrder::credits_first) {
+                days.push_back(t - 1); // the day's opening balance: the close before (-1: the opening)
+            }
+            days.push_back(t);
+        }
+        std::sort(days.begin(), days.end());
+        days.erase(std::unique(days.begin(), days.end()), days.end());
+        m_point_day = days;
+        m_np = static_cast<int>(days.size());
+        m_base.resize(days.size());
+        for (std::size_t j = 0; j < days.size(); ++j) {
+            const int d = days[j];
+            m_base[j] = d < 0 ? m_opening
+                              : m_close[static_cast<std::size_t>(d)] -
+                                    (m_order == IntradayOrder::debits_first ? m_credit[static_cast<std::size_t>(d)] : 0);
+        }
+        m_base_min = *std::min_element(m_base.begin(), m_base.end());
+        for (int t : m_trouble_day) {
+            m_trouble_hi.push_back(index_of(t));
+            m_trouble_lo.push_back(m_order == IntradayOrder::credits_first ? index_of(t - 1) : -1);
+        }
+        m_value = m_base;
+        m_low.assign(m_trouble_day.size(), 0);
+        m_sm.assign(days.size() + 1, 0);
+        m_capacity.assign(days.size() + 1, 0);
+        const int last = m_trouble_day.back();
+        for (std::size_t k = 0; k < m_decisions.size(); ++k) {
+            auto& dec = m_decisions[k];
+            for (auto& o : dec.options) {
+                o.point = o.day < 0 || o.amount == 0 ? m_np : first_point(o.day);
+            }
+            dec.grace_point = dec.grace_deadline < 0 ? 0 : first_point(dec.grace_deadline);
+            dec.report_point = dec.report_deadline < 0 ? 0 : first_point(dec.report_deadline);
+            if (dec.scheduled <= last) {
+                m_active.push_back(k); // after the last trouble day: paid as scheduled
+            }
+        }
+        m_budget->spend(static_cast<std::int64_t>(m_decisions.size()) * 4 + m_days);
+        refresh();
+    }
+
+    [[nodiscard]] int index_of(int day) const {
+        return static_cast<int>(std::lower_bound(m_point_day.begin(), m_point_day.end(), day) - m_point_day.begin());
+    }
+    // The first point on or after `day` (m_np: none).
+    [[nodiscard]] int first_point(int day) const { return index_of(day); }
+
+    [[nodiscard]] Option option_at(int day, std::int64_t amount) const {
+        Option o;
+        o.day = day;
+        o.amount = amount;
+        o.point = day < 0 || amount == 0 ? m_np : first_point(day);
+        return o;
+    }
 
     // Re-solves `group` exactly (if the budget allows) with the others fixed; true if it found better.
-    bool improve(const std::vector<std::size_t>& group, std::size_t budget) {
+    bool improve(const std::vector<std::size_t>& group, std::int64_t until) {
         const PlanCost before = m_best;
-        search_over(group, std::min(m_nodes + k_neighbourhood_nodes, budget));
+        search_over(group, std::min(m_budget->spent() + k_neighbourhood_work, until));
         return m_best < before;
     }
 
+    // Large neighbourhood search: groups of payments close in time, and each late payment with the
+    // payments that compete with it for money, re-solved until a round finds nothing better.
+    void improve_by_neighbourhoods(std::int64_t until) {
+        const std::size_t n = m_active.size();
+        if (n <= k_neighbourhood) {
+            return; // the full search covers them at once
+        }
+        std::vector<std::size_t> by_date = m_active;
+        std::stable_sort(by_date.begin(), by_date.end(), [&](std::size_t a, std::size_t b) {
+            return m_decisions[a].scheduled < m_decisions[b].scheduled;
+        });
+        bool improved = true;
+        while (improved && !m_budget->over(until)) {
+            improved = false;
+            for (std::size_t start = 0; start + 1 < n && !m_budget->over(until); start += k_neighbourhood / 2) {
+                std::vector<std::size_t> group(by_date.begin() + static_cast<std::ptrdiff_t>(start),
+                                               by_date.begin() + static_cast<std::ptrdiff_t>(std::min(n, start + k_neighbourhood)));
+                improved = improve(group, until) || improved;
+            }
+            for (std::size_t k : m_active) {
+                if (m_budget->over(until)) {
+                    break;
+                }
+                const auto& late = m_decisions[k];
+                if (!late.options[static_cast<std::size_t>(m_best_choice[k])].late) {
+                    continue;
+                }
+                // Its rivals: the payments scheduled before its grace ends, nearest its deadline first.
+                const int due = late.grace_deadline;
+                std::vector<std::pair<int, std::size_t>> rivals;
+                for (std::size_t j : m_active) {
+                    if (j != k && m_decisions[j].scheduled <= due) {
+                        rivals.emplace_back(std::abs(m_decisions[j].scheduled - due), j);
+                    }
+                }
+                m_budget->spend(static_cast<std::int64_t>(n));
+                const std::size_t keep = std::min(rivals.size(), k_neighbourhood - 1);
+                std::partial_sort(rivals.begin(), rivals.begin() + static_cast<std::ptrdiff_t>(keep), rivals.end());
+                std::vector<std::size_t> group;
+                for (std::size_t r = 0; r < keep; ++r) {
+                    group.push_back(rivals[r].second);
+                }
+                group.push_back(k);
+                improved = improve(group, until) || improved;
+            }
+        }
+    }
+
     void with_option(std::size_t k, const Option& option) {
-        apply_all(m_best_choice, +1);
         apply(m_decisions[k].options[static_cast<std::size_t>(m_best_choice[k])], -1);
         apply(option, +1);
         refresh();
@@ -266,61 +449,44 @@ private:
     void without_option(std::size_t k, const Option& option) {
         apply(option, -1);
         apply(m_decisions[k].options[static_cast<std::size_t>(m_best_choice[k])], +1);
-        apply_all(m_best_choice, -1);
+        refresh();
     }
 
-    // Adds (sign +1) or removes (sign -1) an option's debit.
-    void apply(const Option& o, int sign) {
-        if (o.day < 0 || o.amount == 0) {
+    // Adds (sign +1) or removes (sign -1) a debit of `amount` from `point` on.
+    void debit(int point, std::int64_t amount, int sign) {
+        if (amount == 0 || point >= m_np) {
             return;
         }
-        for (int d = o.day; d < m_days; ++d) {
-            m_close[static_cast<std::size_t>(d)] -= sign * o.amount;
+        for (int j = point; j < m_np; ++j) {
+            m_value[static_cast<std::size_t>(j)] -= sign * amount;
         }
+        m_budget->spend(m_np - point);
     }
+    void apply(const Option& o, int sign) { debit(o.point, o.amount, sign); }
 
-    void apply_all(const std::vector<int>& choice, int sign) {
-        for (std::size_t k = 0; k < m_decisions.size(); ++k) {
-            apply(m_decisions[k].options[static_cast<std::size_t>(choice[k])], sign);
-        }
-    }
-
-    // Recomputes the intraday lows and their suffix minima from the closing balances.
+    // Recomputes the trouble days' lows and the points' suffix minima.
     void refresh() {
-        for (int d = 0; d < m_days; ++d) {
-            const auto i = static_cast<std::size_t>(d);
-            if (m_order == IntradayOrder::debits_first) {
-                m_low[i] = m_close[i] - m_credit[i];
-            } else {
-                const std::int64_t open = d == 0 ? m_opening : m_close[i - 1];
-                m_low[i] = std::min(open, m_close[i]);
-            }
+        for (std::size_t i = 0; i < m_low.size(); ++i) {
+            const std::int64_t hi = m_value[static_cast<std::size_t>(m_trouble_hi[i])];
+            m_low[i] = m_trouble_lo[i] < 0 ? hi : std::min(hi, m_value[static_cast<std::size_t>(m_trouble_lo[i])]);
         }
-        m_suffix_min[static_cast<std::size_t>(m_days)] = k_unbounded;
-        for (int d = m_days - 1; d >= 0; --d) {
-            const auto i = static_cast<std::size_t>(d);
-            m_suffix_min[i] = std::min(m_low[i], m_suffix_min[i + 1]);
+        m_sm[static_cast<std::size_t>(m_np)] = k_unbounded;
+        for (int j = m_np - 1; j >= 0; --j) {
+            const auto i = static_cast<std::size_t>(j);
+            m_sm[i] = std::min(m_value[i], m_sm[i + 1]);
         }
+        m_budget->spend(m_np + static_cast<std::int64_t>(m_low.size()));
     }
 
-    [[nodiscard]] bool feasible_now() const { return m_suffix_min[0] >= 0; }
-
-    // The most that can still be debited on `day` without any day going below zero.
-    [[nodiscard]] std::int64_t room(int day) const {
-        const auto i = static_cast<std::size_t>(day);
-        if (m_order == IntradayOrder::debits_first) {
-            return m_suffix_min[i];
-        }
-        // Credits first: on the day itself only the close drops; later days drop entirely.
-        return std::min(m_close[i], m_suffix_min[i + 1]);
+    [[nodiscard]] bool feasible_now() const { return m_sm[0] >= 0; }
+    [[nodiscard]] bool fits(const Option& o) const {
+        return o.point >= m_np || o.amount <= m_sm[static_cast<std::size_t>(o.point)];
     }
-
-    [[nodiscard]] bool fits(const Option& o) const { return o.day < 0 || o.amount <= room(o.day); }
 
     [[nodiscard]] int cushion_days() const {
         int n = 0;
-        for (int d = 0; d < m_days; ++d) {
-            n += m_low[static_cast<std::size_t>(d)] < m_cushion ? 1 : 0;
+        for (const auto low : m_low) {
+            n += low < m_cushion ? 1 : 0;
         }
         return n;
     }
@@ -375,6 +541,7 @@ private:
         std::sort(debits.begin(), debits.end(), [](const Debit& a, const Debit& b) {
             return std::tuple(a.day, a.rank, -a.amount, a.source) < std::tuple(b.day, b.rank, -b.amount, b.source);
         });
+        m_budget->spend(m_days + 4 * static_cast<std::int64_t>(debits.size()));
         std::int64_t balance = m_opening;
         std::size_t next = 0;
         for (int d = 0; d < m_days; ++d) {
@@ -411,61 +578,69 @@ private:
 
     // Pays the bills in priority order, each the cheapest way that keeps the account out of
     // overdraft given those before it: a good first plan, which makes the search prune early.
+    // Leaves the balances with the best plan applied, as every later step expects.
     void greedy() {
-        std::vector<int> choice(m_decisions.size(), 0);
         PlanCost partial;
         for (std::size_t k = 0; k < m_decisions.size(); ++k) {
-            refresh();
-            const bool feasible = feasible_now();
+            m_choice[k] = 0;
+        }
+        std::vector<char> active(m_decisions.size(), 0);
+        for (std::size_t k : m_active) {
+            active[k] = 1;
+        }
+        for (std::size_t k = 0; k < m_decisions.size(); ++k) {
             const auto& options = m_decisions[k].options;
             std::size_t pick = 0;
-            for (std::size_t i = 0; i < options.size(); ++i) {
-                if (!feasible || fits(options[i])) {
-                    pick = i;
-                    break;
+            if (active[k]) {
+                refresh();
+                const bool feasible = feasible_now();
+                for (std::size_t i = 0; i < options.size(); ++i) {
+                    if (!feasible || fits(options[i])) {
+                        pick = i;
+                        break;
+                    }
                 }
             }
-            choice[k] = static_cast<int>(pick);
+            m_choice[k] = static_cast<int>(pick);
             apply(options[pick], +1);
             add_option_cost(partial, m_decisions[k], options[pick]);
         }
-        m_choice = choice;
         m_best = leaf_cost(partial);
-        m_best_choice = choice;
-        apply_all(choice, -1);
+        m_best_choice = m_choice;
     }
 
-    // Searches the decisions in `open` (the others as in the best plan) until done or the node
-    // count reaches `limit`. Returns whether it finished: then no better choice of them exists.
-    bool search_over(const std::vector<std::size_t>& open, std::size_t limit) {
+    // Searches the decisions in `open` (the others as in the best plan) until done or the budget
+    // reaches `until`. Returns whether it finished: then no better choice of them exists.
+    bool search_over(const std::vector<std::size_t>& open, std::int64_t until) {
         m_open = open;
         std::sort(m_open.begin(), m_open.end()); // decisions are stored in priority order
-        std::vector<char> is_open(m_decisions.size(), 0);
+        m_is_open.assign(m_decisions.size(), 0);
         for (std::size_t k : m_open) {
-            is_open[k] = 1;
+            m_is_open[k] = 1;
+            apply(m_decisions[k].options[static_cast<std::size_t>(m_best_choice[k])], -1);
         }
         m_choice = m_best_choice;
         PlanCost partial;
         for (std::size_t k = 0; k < m_decisions.size(); ++k) {
-            if (!is_open[k]) {
-                const auto& o = m_decisions[k].options[static_cast<std::size_t>(m_choice[k])];
-                apply(o, +1);
-                add_option_cost(partial, m_decisions[k], o);
+            if (!m_is_open[k]) {
+                add_option_cost(partial, m_decisions[k], m_decisions[k].options[static_cast<std::size_t>(m_choice[k])]);
             }
         }
-        m_limit = limit;
+        m_budget->spend(static_cast<std::int64_t>(m_decisions.size()));
+        m_until = until;
         m_stopped = false;
         search(0, partial);
-        for (std::size_t k = 0; k < m_decisions.size(); ++k) {
-            if (!is_open[k]) {
-                apply(m_decisions[k].options[static_cast<std::size_t>(m_best_choice[k])], -1);
-            }
+        for (std::size_t k : m_open) {
+            apply(m_decisions[k].options[static_cast<std::size_t>(m_best_choice[k])], +1);
         }
+        m_choice = m_best_choice;
+        refresh();
         return !m_stopped;
     }
 
     void search(std::size_t pos, PlanCost& partial) {
-        if (++m_nodes > m_limit) {
+        ++m_nodes;
+        if (m_budget->over(m_until)) {
             m_stopped = true;
             return;
         }
@@ -479,41 +654,7 @@ private:
         }
         refresh();
         const bool feasible = feasible_now();
-        // A lower bound on every concern, each on its own: what is decided so far, the account as it
-        // is now (later debits only lower it), and for each open decision its cheapest option that
-        // still fits (later debits only take room away).
-        PlanCost bound = partial;
-        bound.overdrawn_accounts = feasible ? 0 : 1;
-        bound.days_below_cushion = cushion_days();
-        for (std::size_t q = pos; q < m_open.size(); ++q) {
-            const auto& dec = m_decisions[m_open[q]];
-            bool late = true;
-            bool reported = true;
-            bool minimum = true;
-            bool moved = true;
-            std::int64_t fee = k_unbounded;
-            int days_late = std::numeric_limits<int>::max();
-            for (const auto& o : dec.options) {
-                if (feasible && !fits(o)) {
-                    continue;
-                }
-                late = late && o.late;
-                reported = reported && o.reported;
-                minimum = minimum && o.minimum;
-                moved = moved && o.moved;
-                fee = std::min(fee, o.fee);
-                days_late = std::min(days_late, o.days_late);
-            }
-            bound.late_by_priority[static_cast<std::size_t>(dec.priority)] += late ? 1 : 0;
-            bound.reported_late += reported ? 1 : 0;
-            bound.fees += fee;
-            bound.minimum_payments += minimum ? 1 : 0;
-            bound.days_late += days_late;
-            bound.moved += moved ? 1 : 0;
-        }
-        if (feasible) {
-            strengthen(pos, partial, bound);
-        }
+        const PlanCost bound = bound_at(pos, partial, feasible);
         if (!(bound < m_best)) {
             return;
         }
@@ -543,15 +684,74 @@ private:
         m_choice[k] = m_best_choice[k];
     }
 
+    // A lower bound on every concern, each on its own: what is decided so far, the account as it
+    // is now (later debits only lower it), and for each open decision from `pos` its cheapest
+    // option that still fits (later debits only take room away).
+    PlanCost bound_at(std::size_t pos, const PlanCost& partial, bool feasible) {
+        PlanCost bound = partial;
+        bound.overdrawn_accounts = feasible ? 0 : 1;
+        bound.days_below_cushion = cushion_days();
+        for (std::size_t q = pos; q < m_open.size(); ++q) {
+            const auto& dec = m_decisions[m_open[q]];
+            bool late = true;
+            bool reported = true;
+            bool minimum = true;
+            bool moved = true;
+            std::int64_t fee = k_unbounded;
+            int days_late = std::numeric_limits<int>::max();
+            for (const auto& o : dec.options) {
+                if (feasible && !fits(o)) {
+                    continue;
+                }
+                late = late && o.late;
+                reported = reported && o.reported;
+                minimum = minimum && o.minimum;
+                moved = moved && o.moved;
+                fee = std::min(fee, o.fee);
+                days_late = std::min(days_late, o.days_late);
+            }
+            bound.late_by_priority[static_cast<std::size_t>(dec.priority)] += late ? 1 : 0;
+            bound.reported_late += reported ? 1 : 0;
+            bound.fees += fee;
+            bound.minimum_payments += minimum ? 1 : 0;
+            bound.days_late += days_late;
+            bound.moved += moved ? 1 : 0;
+            m_budget->spend(static_cast<std::int64_t>(dec.options.size()) + 2);
+        }
+        if (feasible) {
+            strengthen(pos, partial, bound);
+        }
+        return bound;
+    }
+
+    // The bound with everything open and nothing paid (valid for every plan of the account).
+    PlanCost root_bound() {
+        const auto saved_value = m_value;
+        m_value = m_base;
+        m_open = m_active;
+        std::sort(m_open.begin(), m_open.end());
+        std::vector<char> open(m_decisions.size(), 0);
+        for (std::size_t k : m_open) {
+            open[k] = 1;
+        }
+        PlanCost partial;
+        for (std::size_t k = 0; k < m_decisions.size(); ++k) {
+            if (!open[k]) {
+                add_option_cost(partial, m_decisions[k], m_decisions[k].options[0]);
+            }
+        }
+        refresh();
+        const bool coverable = feasible_now();
+        PlanCost b = bound_at(0, partial, coverable);
+        m_value = saved_value;
+        refresh();
+        return b;
+    }
+
     // Raises the bound's late counts per class, and its reported count, to what the money left
     // allows: the open decisions compete for the same room, which the per-decision minima ignore.
     void strengthen(std::size_t pos, const PlanCost& partial, PlanCost& bound) {
-        // The most that can be debited by day t: the room left on t and every later day.
-        for (int d = 0; d < m_days; ++d) {
-            const auto i = static_cast<std::size_t>(d);
-            m_capacity[i] = m_order == IntradayOrder::debits_first ? m_suffix_min[i]
-                                                                   : std::min(m_close[i], m_suffix_min[i + 1]);
-        }
+        capacity_now();
         std::array<std::vector<std::pair<int, std::int64_t>>, k_priority_count> late_jobs;
         std::array<int, k_priority_count> independent{};
         std::vector<std::pair<int, std::int64_t>> report_jobs;
@@ -564,14 +764,14 @@ private:
                 if (dec.grace_deadline < dec.scheduled || dec.grace_deadline < 0) {
                     ++independent[cls]; // late whatever is done
                 } else {
-                    late_jobs[cls].emplace_back(dec.grace_deadline, dec.least_amount);
+                    late_jobs[cls].emplace_back(dec.grace_point, dec.least_amount);
                 }
             }
             if (dec.held_is_reported) {
                 if (dec.report_deadline < dec.scheduled || dec.report_deadline < 0) {
                     ++independent_reported;
                 } else {
-                    report_jobs.emplace_back(dec.report_deadline, dec.least_amount);
+                    report_jobs.emplace_back(dec.report_point, dec.least_amount);
                 }
             }
         }
@@ -586,29 +786,331 @@ private:
             const int joint = independent_reported + fewest_late(report_jobs, m_capacity);
             bound.reported_late = std::max(bound.reported_late, partial.reported_late + joint);
         }
+        m_budget->spend(static_cast<std::int64_t>(m_open.size() - pos) * k_sort_work);
+    }
+
+    // The most that can still be debited by each point (and m_np: no limit).
+    void capacity_now() { m_capacity = m_sm; }
+
+    // The exact top concerns ------------------------------------------------------------------
+
+    // One way a payment can end: its costs on the top concerns, and the least it must debit for
+    // it (its smallest amount, on the latest day that keeps that status; nothing when holding it
+    // does).
+    struct Status {
+        bool late = false;
+        bool reported = false;
+        std::int64_t fee = 0;
+        int point = 0;
+        std::int64_t amount = 0;
+        int option = 0;
+    };
+    struct Job {
+        std::size_t decision = 0;
+        std::size_t priority = 0;
+        std::vector<Status> statuses; // best first
+        // For the bound: the least debit of being on time / not reported (possible: some status
+        // is; free: one of those debits nothing), and the least late fee.
+        bool on_time_possible = false;
+        bool on_time_free = false;
+        int on_time_point = 0;
+        std::int64_t on_time_amount = 0;
+        bool unreported_possible = false;
+        bool unreported_free = false;
+        int unreported_point = 0;
+        std::int64_t unreported_amount = 0;
+        std::int64_t late_fee = 0;
+        bool same_as_previous = false; // the same statuses as the job before: try them in order
+    };
+
+    [[nodiscard]] static bool same_statuses(const Job& a, const Job& b) {
+        if (a.priority != b.priority || a.statuses.size() != b.statuses.size()) {
+            return false;
+        }
+        for (std::size_t i = 0; i < a.statuses.size(); ++i) {
+            const auto& x = a.statuses[i];
+            const auto& y = b.statuses[i];
+            if (std::tie(x.late, x.reported, x.fee, x.point, x.amount) != std::tie(y.late, y.reported, y.fee, y.point, y.amount)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    Job make_job(std::size_t k) const {
+        const auto& dec = m_decisions[k];
+        Job job;
+        job.decision = k;
+        job.priority = static_cast<std::size_t>(dec.priority);
+        // The least debit of each (late, reported) class: the latest point, then the least amount.
+        const auto lighter = [](const Status& a, const Status& b) {
+            return a.point > b.point || (a.point == b.point && a.amount < b.amount);
+        };
+        std::vector<Status> classes;
+        for (std::size_t i = 0; i < dec.options.size(); ++i) {
+            const auto& o = dec.options[i];
+            Status s{o.late, o.reported, o.fee, o.point, o.point >= m_np ? 0 : o.amount, static_cast<int>(i)};
+            if (s.amount == 0) {
+                s.point = m_np;
+            }
+            auto same = std::find_if(classes.begin(), classes.end(),
+                                     [&](const Status& c) { return c.late == s.late && c.reported == s.reported; });
+            if (same == classes.end()) {
+                classes.push_back(s);
+            } else {
+                const std::int64_t fee = std::min(same->fee, s.fee);
+                if (lighter(s, *same)) {
+                    *same = s;
+                }
+                same->fee = fee;
+            }
+        }
+        // Drop a status another beats on every count and on its debit.
+        for (const auto& s : classes) {
+            const bool beaten = std::any_of(classes.begin(), classes.end(), [&](const Status& t) {
+                const bool no_worse = t.late <= s.late && t.reported <= s.reported && t.fee <= s.fee &&
+                                      t.point >= s.point && t.amount <= s.amount;
+                const bool same = t.late == s.late && t.reported == s.reported && t.fee == s.fee &&
+                                  t.point == s.point && t.amount == s.amount;
+                return no_worse && !same;
+            });
+            if (!beaten) {
+                job.statuses.push_back(s);
+            }
+        }
+        std::sort(job.statuses.begin(), job.statuses.end(), [](const Status& a, const Status& b) {
+            return std::tuple(a.late, a.reported, a.fee, -a.point, a.amount) <
+                   std::tuple(b.late, b.reported, b.fee, -b.point, b.amount);
+        });
+        job.late_fee = k_unbounded;
+        for (const auto& s : job.statuses) {
+            const auto least = [&](bool& possible, bool& free, int& point, std::int64_t& amount) {
+                if (!possible) {
+                    possible = true;
+                    point = s.point;
+                    amount = s.amount;
+                } else {
+                    point = std::max(point, s.point);
+                    amount = std::min(amount, s.amount);
+                }
+                free = free || s.point >= m_np;
+            };
+            if (!s.late) {
+                least(job.on_time_possible, job.on_time_free, job.on_time_point, job.on_time_amount);
+            } else {
+                job.late_fee = std::min(job.late_fee, s.fee);
+            }
+            if (!s.reported) {
+                least(job.unreported_possible, job.unreported_free, job.unreported_point, job.unreported_amount);
+            }
+        }
+        if (job.late_fee == k_unbounded) {
+            job.late_fee = 0;
+        }
+        return job;
+    }
+
+    // Solves the top concerns exactly, by branch and bound over the jobs' statuses, until done or
+    // the budget reaches `until`; a better plan on them becomes the best plan. Returns whether it
+    // finished (then the best plan is best on concerns 1-4).
+    bool exact_top(std::int64_t until) {
+        m_jobs.clear();
+        for (std::size_t k : m_active) {
+            m_jobs.push_back(make_job(k));
+        }
+        m_budget->spend(static_cast<std::int64_t>(m_active.size()) * 16);
+        std::stable_sort(m_jobs.begin(), m_jobs.end(), [](const Job& a, const Job& b) {
+            return std::tuple(a.priority, a.on_time_possible ? -a.on_time_point : 1, a.decision) <
+                   std::tuple(b.priority, b.on_time_possible ? -b.on_time_point : 1, b.decision);
+        });
+        for (std::size_t i = 1; i < m_jobs.size(); ++i) {
+            m_jobs[i].same_as_previous = same_statuses(m_jobs[i], m_jobs[i - 1]);
+        }
+        // The decisions paid as scheduled (after the last trouble day) add their own costs.
+        TopCost fixed;
+        std::vector<char> is_job(m_decisions.size(), 0);
+        for (std::size_t k : m_active) {
+            is_job[k] = 1;
+        }
+        for (std::size_t k = 0; k < m_decisions.size(); ++k) {
+            if (!is_job[k]) {
+                const auto& o = m_decisions[k].options[0];
+                add_top(fixed, m_decisions[k], o.late, o.reported, o.fee);
+            }
+        }
+        // The incumbent is the best plan so far, which is covered.
+        m_top_best = TopCost{m_best.late_by_priority, m_best.reported_late, m_best.fees};
+        m_top_found.clear();
+        m_top_pick.assign(m_jobs.size(), 0);
+        // The balances with no job paid.
+        for (std::size_t k : m_active) {
+            apply(m_decisions[k].options[static_cast<std::size_t>(m_best_choice[k])], -1);
+        }
+        refresh();
+        m_until = until;
+        m_stopped = false;
+        top_search(0, fixed);
+        const bool finished = !m_stopped;
+        for (std::size_t k : m_active) {
+            apply(m_decisions[k].options[static_cast<std::size_t>(m_best_choice[k])], +1);
+        }
+        if (!m_top_found.empty()) {
+            // A plan better on the top concerns: each payment its status's least debit.
+            for (std::size_t k : m_active) {
+                apply(m_decisions[k].options[static_cast<std::size_t>(m_best_choice[k])], -1);
+            }
+            for (std::size_t j = 0; j < m_jobs.size(); ++j) {
+                const auto k = m_jobs[j].decision;
+                m_choice[k] = m_jobs[j].statuses[static_cast<std::size_t>(m_top_found[j])].option;
+            }
+            PlanCost partial;
+            for (std::size_t k = 0; k < m_decisions.size(); ++k) {
+                const auto& o = m_decisions[k].options[static_cast<std::size_t>(m_choice[k])];
+                if (is_job[k]) {
+                    apply(o, +1);
+                }
+                add_option_cost(partial, m_decisions[k], o);
+            }
+            m_best = leaf_cost(partial);
+            m_best_choice = m_choice;
+        }
+        refresh();
+        return finished;
+    }
+
+    static void add_top(TopCost& c, const Decision& dec, bool late, bool reported, std::int64_t fee) {
+        c.late[static_cast<std::size_t>(dec.priority)] += late ? 1 : 0;
+        c.reported += reported ? 1 : 0;
+        c.fees += fee;
+    }
+
+    void top_search(std::size_t pos, const TopCost& partial) {
+        ++m_nodes;
+        if (m_budget->over(m_until)) {
+            m_stopped = true;
+            return;
+        }
+        if (pos == m_jobs.size()) {
+            if (partial < m_top_best) {
+                m_top_best = partial;
+                m_top_found = m_top_pick;
+            }
+            return;
+        }
+        if (!(top_bound(pos, partial) < m_top_best)) {
+            return;
+        }
+        const auto& job = m_jobs[pos];
+        const auto& dec = m_decisions[job.decision];
+        // Identical jobs take their statuses in order: the other orders are the same plans.
+        const std::size_t first = job.same_as_previous ? static_cast<std::size_t>(m_top_pick[pos - 1]) : 0;
+        for (std::size_t i = first; i < job.statuses.size(); ++i) {
+            const auto& s = job.statuses[i];
+            if (s.point < m_np && s.amount > m_sm[static_cast<std::size_t>(s.point)]) {
+                continue; // its least debit does not fit
+            }
+            TopCost next = partial;
+            add_top(next, dec, s.late, s.reported, s.fee);
+            if (!(next < m_top_best)) {
+                continue; // statuses are best first within a class, but a later one may still be cheaper
+            }
+            m_top_pick[pos] = static_cast<int>(i);
+            debit(s.point, s.amount, +1);
+            refresh();
+            top_search(pos + 1, next);
+            debit(s.point, s.amount, -1);
+            refresh();
+            if (m_stopped) {
+                return;
+            }
+        }
+    }
+
+    // A lower bound on the top concerns of the jobs from `pos` on, given the balances now: per
+    // class, the fewest that cannot all be on time (Moore and Hodgson's rule), and likewise for
+    // reported late; the fees of the fewest late ones at their cheapest.
+    TopCost top_bound(std::size_t pos, const TopCost& partial) {
+        TopCost bound = partial;
+        capacity_now();
+        std::vector<std::pair<int, std::int64_t>> jobs;
+        std::vector<std::int64_t> fees;
+        std::vector<std::pair<int, std::int64_t>> report_jobs;
+        std::size_t q = pos;
+        while (q < m_jobs.size()) {
+            const std::size_t cls = m_jobs[q].priority;
+            jobs.clear();
+            fees.clear();
+            for (; q < m_jobs.size() && m_jobs[q].priority == cls; ++q) {
+                const auto& job = m_jobs[q];
+                if (!job.on_time_possible) {
+                    ++bound.late[cls];
+                    bound.fees += job.late_fee;
+                } else if (!job.on_time_free) {
+                    jobs.emplace_back(job.on_time_point, job.on_time_amount);
+                    fees.push_back(job.late_fee);
+                }
+                if (!job.unreported_possible) {
+                    ++bound.reported;
+                } else if (!job.unreported_free) {
+                    report_jobs.emplace_back(job.unreported_point, job.unreported_amount);
+                }
+            }
+            if (!jobs.empty()) {
+                const int late = fewest_late(jobs, m_capacity);
+                bound.late[cls] += late;
+                std::sort(fees.begin(), fees.end());
+                for (int i = 0; i < late; ++i) {
+                    bound.fees += fees[static_cast<std::size_t>(i)];
+                }
+            }
+        }
+        if (!report_jobs.empty()) {
+            bound.reported += fewest_late(report_jobs, m_capacity);
+        }
+        m_budget->spend(static_cast<std::int64_t>(m_jobs.size() - pos) * k_sort_work);
+        return bound;
     }
 
     IntradayOrder m_order;
     std::int64_t m_opening;
-    std::vector<std::int64_t> m_close;
+    std::vector<std::int64_t> m_close; // per day, with no decision paid
     std::vector<std::int64_t> m_credit;
     std::int64_t m_cushion;
     std::vector<Decision> m_decisions;
-    std::size_t m_node_limit;
     BankTerms m_bank;
     std::vector<FixedDebit> m_fixed_debits;
     int m_days = 0;
+    Budget* m_budget = nullptr;
+
+    // The trouble days, the points, and the balances at the points.
+    std::vector<int> m_trouble_day;
+    std::vector<int> m_trouble_hi;
+    std::vector<int> m_trouble_lo; // -1: none
+    std::vector<int> m_point_day;
+    int m_np = 0;
+    std::vector<std::int64_t> m_base; // with no decision paid
+    std::int64_t m_base_min = 0;
+    std::vector<std::int64_t> m_value;
     std::vector<std::int64_t> m_low;
-    std::vector<std::int64_t> m_suffix_min;
+    std::vector<std::int64_t> m_sm; // suffix minima of m_value, and k_unbounded
     std::vector<std::int64_t> m_capacity;
+    std::vector<std::size_t> m_active; // the decisions the search chooses
+
     std::vector<int> m_choice;
     std::vector<int> m_best_choice;
     std::vector<std::size_t> m_open;
+    std::vector<char> m_is_open;
     PlanCost m_best;
+    PlanCost m_bound;
+    int m_proven = 0;
     std::size_t m_nodes = 0;
-    std::size_t m_limit = 0;
+    std::int64_t m_until = 0;
     bool m_stopped = false;
-    bool m_optimal = false;
+
+    std::vector<Job> m_jobs;
+    std::vector<int> m_top_pick;
+    std::vector<int> m_top_found;
+    TopCost m_top_best;
 };
 
 // Text ------------------------------------------------------------------------------------------
@@ -650,7 +1152,61 @@ std::string lateness_text(const Bill& b, const PlanDecision& d, const Money& zer
     return s;
 }
 
+// The look-ahead: as asked, or the longest gap between incomes (one pay cycle, however long),
+// from 31 days to 92, and never past what a forecast may cover.
+int look_ahead_days(const Household& h, const BusinessCalendar& calendar, const PlanOptions& options) {
+    int look = 0;
+    if (options.look_ahead) {
+        look = std::max(0, *options.look_ahead);
+    } else {
+        constexpr int k_least = 31;
+        constexpr int k_most = 92;
+        const Date to = options.from + date::days{options.days - 1 + k_most};
+        std::vector<Date> arrivals;
+        if (to <= k_max_date) {
+            for (const auto& o : collect_occurrences(h, calendar, options.from, to, AmountBasis::conservative)) {
+                if (o.kind == ItemKind::income && o.apply_date) {
+                    arrivals.push_back(*o.apply_date);
+                }
+            }
+        }
+        std::sort(arrivals.begin(), arrivals.end());
+        look = k_least;
+        for (std::size_t i = 1; i < arrivals.size(); ++i) {
+            look = std::max(look, days_between(arrivals[i - 1], arrivals[i]));
+        }
+        look = std::min(look, k_most);
+    }
+    look = std::min(look, k_max_forecast_days - options.days);
+    if (look > 0 && options.from + date::days{options.days - 1 + look} > k_max_date) {
+        look = 0; // at the end of the calendar: the window alone
+    }
+    return look;
+}
+
 } // namespace
+
+std::string_view to_string(PlanConcern c) {
+    switch (c) {
+    case PlanConcern::overdraft:
+        return "overdraft";
+    case PlanConcern::late_by_priority:
+        return "late_by_priority";
+    case PlanConcern::reported_late:
+        return "reported_late";
+    case PlanConcern::fees:
+        return "fees";
+    case PlanConcern::minimum_payments:
+        return "minimum_payments";
+    case PlanConcern::days_late:
+        return "days_late";
+    case PlanConcern::days_below_cushion:
+        return "days_below_cushion";
+    case PlanConcern::moved:
+        return "moved";
+    }
+    return "overdraft";
+}
 
 Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
     if (auto s = check_forecast_window(h, options.from, options.days); !s) {
@@ -660,9 +1216,13 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
         Plan plan;
         plan.from = options.from;
         plan.to = options.from + date::days{options.days - 1};
-        const int days = options.days;
         const auto calendar = h.calendar();
-        auto occurrences = collect_occurrences(h, calendar, plan.from, plan.to, AmountBasis::conservative);
+        const int look_ahead = look_ahead_days(h, calendar, options);
+        // Everything below plans the window and its look-ahead: `days` of them, to `horizon_to`.
+        const int days = options.days + look_ahead;
+        const Date horizon_to = plan.from + date::days{days - 1};
+        plan.horizon_to = horizon_to;
+        auto occurrences = collect_occurrences(h, calendar, plan.from, horizon_to, AmountBasis::conservative);
 
         // The decisions: bills expected in the window, and missed ones.
         std::vector<std::size_t> decision_occurrences;
@@ -679,7 +1239,7 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
             fixed[i].apply_date.reset();
         }
         const auto fixed_postings = postings_for(h, fixed);
-        auto sim = simulate(h, fixed_postings, plan.from, plan.to, DebitOrder::largest_first, &fixed);
+        auto sim = simulate(h, fixed_postings, plan.from, horizon_to, DebitOrder::largest_first, &fixed);
         const std::size_t n_accounts = h.accounts.size();
         std::vector<std::vector<std::int64_t>> credit(n_accounts, std::vector<std::int64_t>(static_cast<std::size_t>(days)));
         std::vector<std::vector<FixedDebit>> fixed_debits(n_accounts);
@@ -692,6 +1252,18 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
                 credit[p.account][static_cast<std::size_t>(d)] += p.amount;
             } else if (p.amount < 0) {
                 fixed_debits[p.account].push_back(FixedDebit{d, p.rank, -p.amount, p.source});
+            }
+        }
+        // The first day each income can be used, per account (the day after it when debits post first).
+        std::vector<std::vector<int>> usable_days(n_accounts);
+        for (std::size_t a = 0; a < n_accounts; ++a) {
+            for (int d = 0; d < days; ++d) {
+                if (credit[a][static_cast<std::size_t>(d)] > 0) {
+                    const int usable = h.intraday_order == IntradayOrder::debits_first ? d + 1 : d;
+                    if (usable < days) {
+                        usable_days[a].push_back(usable);
+                    }
+                }
             }
         }
 
@@ -711,13 +1283,9 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
             if (due > scheduled && due < days) {
                 candidate_days.push_back(due);
             }
-            for (int d = 0; d < days; ++d) {
-                if (credit[o.account][static_cast<std::size_t>(d)] > 0) {
-                    const int usable = h.intraday_order == IntradayOrder::debits_first ? d + 1 : d;
-                    if (usable > scheduled && usable < days) {
-                        candidate_days.push_back(usable);
-                    }
-                }
+            for (auto it = std::upper_bound(usable_days[o.account].begin(), usable_days[o.account].end(), scheduled);
+                 it != usable_days[o.account].end(); ++it) {
+                candidate_days.push_back(*it);
             }
             std::sort(candidate_days.begin(), candidate_days.end());
             candidate_days.erase(std::unique(candidate_days.begin(), candidate_days.end()), candidate_days.end());
@@ -772,6 +1340,8 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
         std::vector<std::pair<std::size_t, Option>> chosen; // decision occurrence, option
         std::vector<std::unique_ptr<AccountSolver>> solvers(n_accounts);
         plan.cost = PlanCost{};
+        plan.bound = PlanCost{};
+        Budget budget(options.work_limit, options.cancel);
         for (std::size_t a = 0; a < n_accounts; ++a) {
             auto& decs = per_account[a];
             std::stable_sort(decs.begin(), decs.end(), [](const Decision& x, const Decision& y) {
@@ -789,13 +1359,19 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
                 bank.floor = -account.overdraft_limit.minor();
             }
             solvers[a] = std::make_unique<AccountSolver>(h.intraday_order, sim.opening[a].minor(), std::move(close),
-                                                         credit[a], account.cushion.minor(), decs, options.node_limit,
-                                                         bank, std::move(fixed_debits[a]));
-            solvers[a]->solve();
+                                                         credit[a], account.cushion.minor(), decs, bank,
+                                                         std::move(fixed_debits[a]));
+            // Each account may spend its share of what the accounts before it left.
+            const std::int64_t left = std::max<std::int64_t>(0, budget.limit() - budget.spent());
+            solvers[a]->solve(budget, budget.spent() + left / static_cast<std::int64_t>(n_accounts - a));
             plan.cost += solvers[a]->best_cost();
-            plan.optimal = plan.optimal && solvers[a]->optimal();
+            plan.bound += solvers[a]->bound();
+            plan.proven = std::min(plan.proven, solvers[a]->proven());
             plan.nodes += solvers[a]->nodes();
         }
+        plan.optimal = plan.proven == k_concern_count;
+        plan.cancelled = budget.cancelled();
+        plan.work = budget.spent();
         plan.feasible = plan.cost.overdrawn_accounts == 0;
         plan.late_fees = Money::from_minor(plan.cost.late_fees, h.currency);
         plan.bank_fees = Money::from_minor(plan.cost.bank_fees, h.currency);
@@ -817,7 +1393,15 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
                 }
             }
         }
-        auto result = assemble_forecast(h, planned, plan.from, plan.to, DebitOrder::priority);
+        // What the bank returns, over the window and its look-ahead; the balances shown, over the window.
+        const auto whole = assemble_forecast(h, planned, plan.from, horizon_to, DebitOrder::priority);
+        auto shown = planned;
+        for (auto& o : shown) {
+            if (o.apply_date && *o.apply_date > plan.to) {
+                o.apply_date.reset(); // in the look-ahead
+            }
+        }
+        auto result = assemble_forecast(h, std::move(shown), plan.from, plan.to, DebitOrder::priority);
         plan.accounts = std::move(result.accounts);
         plan.events = std::move(result.events);
         plan.shortfalls = std::move(result.shortfalls);
@@ -840,9 +1424,11 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
                     d.pay_date = plan.from + date::days{opt.day};
                 }
                 // A payment the bank returns is not made: it costs what holding it costs.
-                const auto declined = std::find_if(plan.declined.begin(), plan.declined.end(),
+                const auto declined = std::find_if(whole.declined.begin(), whole.declined.end(),
                                                    [&](const DeclinedPayment& x) { return x.occurrence == dec.occurrence; });
-                d.declined = declined != plan.declined.end();
+                d.declined = declined != whole.declined.end();
+                d.in_look_ahead = d.scheduled > plan.to;
+                d.beyond_window = d.pay_date && *d.pay_date > plan.to;
                 d.full_amount = o.amount;
                 d.amount = d.declined ? zero : Money::from_minor(opt.amount, h.currency);
                 d.action = opt.day < 0      ? PlanAction::hold
@@ -860,12 +1446,9 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
                 d.biller_fee = d.declined ? declined->biller_fee : zero;
 
                 // Why: what paying it in full on its scheduled date would do instead.
-                Option as_scheduled;
-                as_scheduled.day = dec.scheduled;
-                as_scheduled.amount = o.amount.minor();
                 std::string why;
                 if (d.action != PlanAction::pay) {
-                    const int overdraft = solver.overdraft_day_if(k, as_scheduled);
+                    const int overdraft = solver.overdraft_day_if(k, dec.scheduled, o.amount.minor());
                     const std::string when = d.action == PlanAction::pay_minimum && d.pay_date
                                                  ? day_text(*d.pay_date, plan.from)
                                                  : day_text(d.scheduled, plan.from);
@@ -873,7 +1456,7 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
                         why = "paying " + o.amount.to_string() + " on " + day_text(d.scheduled, plan.from) +
                               " would overdraw " + h.accounts[a].name + " on " +
                               day_text(plan.from + date::days{overdraft}, plan.from);
-                    } else if (solver.cushion_days_if(k, as_scheduled) > solver.best_cost().days_below_cushion) {
+                    } else if (solver.cushion_days_if(k, dec.scheduled, o.amount.minor()) > solver.best_cost().days_below_cushion) {
                         why = "paying it on " + day_text(d.scheduled, plan.from) + " would take " + h.accounts[a].name +
                               " below your cushion on more days";
                     } else {
@@ -883,7 +1466,7 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
                 std::string income;
                 if (d.pay_date && d.action != PlanAction::pay) {
                     // The income that makes the new date work, if the payment waits for one.
-                    for (const auto& e : plan.events) {
+                    for (const auto& e : whole.events) {
                         const auto& src = planned[e.occurrence];
                         if (src.kind == ItemKind::income && src.account == o.account && e.date <= *d.pay_date &&
                             e.date >= d.scheduled && e.amount.is_positive()) {
@@ -900,7 +1483,7 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
                                " would be declined by the bank" +
                                (fees.is_positive() ? " (" + fees.to_string() + " in fees)" : std::string()) +
                                ": no way of paying the bills leaves enough in " + h.accounts[a].name +
-                               ". It stays owed: by " + day_text(plan.to, plan.from) + " " + cost + "." +
+                               ". It stays owed: by " + day_text(horizon_to, plan.from) + " " + cost + "." +
                                (bill.hardship_contact.empty() ? std::string()
                                                               : " Ask for more time: " + bill.hardship_contact + ".");
                     plan.decisions.push_back(std::move(d));
@@ -932,7 +1515,7 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
                                (income.empty() ? "" : "; " + income) + ". " + capitalised(cost) + ".";
                     break;
                 case PlanAction::hold:
-                    d.reason = "Hold " + name + " until after " + day_text(plan.to, plan.from) + ": " + why +
+                    d.reason = "Hold " + name + " until after " + day_text(horizon_to, plan.from) + ": " + why +
                                ". By then " + cost + "." +
                                (bill.hardship_contact.empty() ? std::string()
                                                               : " Ask for more time: " + bill.hardship_contact + ".");
@@ -943,7 +1526,7 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
         }
         std::stable_sort(plan.decisions.begin(), plan.decisions.end(), [&](const PlanDecision& x, const PlanDecision& y) {
             const auto key = [&](const PlanDecision& d) {
-                return std::tuple(!d.pay_date.has_value(), d.pay_date.value_or(plan.to),
+                return std::tuple(!d.pay_date.has_value(), d.pay_date.value_or(horizon_to),
                                   rank(h.bills[occurrences[d.occurrence].item].priority), d.occurrence);
             };
             return key(x) < key(y);

@@ -1,8 +1,8 @@
 #pragma once
 // The payment plan: when money is short, which bills to pay when, and what each choice costs.
 //
-// For every bill occurrence whose effective date falls in the window (and every missed one),
-// the plan picks a pay date on or after the first day, or "not paid within the window", and an
+// For every bill occurrence whose effective date falls in the window and its look-ahead (and every
+// missed one), the plan picks a pay date on or after the first day, or "not paid", and an
 // amount: in full, or the bill's minimum when it has one. Incomes arrive as the forecast has them
 // (conservative amounts). The plan is the best schedule by this order of concerns, each breaking
 // the ties of the one before (PlanCost compares in this order):
@@ -20,21 +20,30 @@
 //   8. the fewest payments moved from their scheduled date (so the plan changes nothing it need not).
 //
 // Days late count from the due date (after business-day adjustment); an occurrence not paid
-// within the window counts as paid on the window's last day. On a day with several payments, the
+// counts as paid on the look-ahead's last day. The days below the cushion count over the window
+// and the look-ahead. On a day with several payments, the
 // plan pays them in priority order.
 //
-// Search: the objective adds up over accounts, so each account is planned on its own. A payment's
-// useful dates are few: moving a debit later never lowers any day's balance, and never makes it
-// less late, so the best date for one payment (the others fixed) is its scheduled date, its due
-// date, the first day an income can be used, or not in the window (see plan.cpp for the argument).
-// Over those choices, a branch and bound search (seeded by paying bills greedily in priority
-// order) finds the best plan and proves it best, within `node_limit` search nodes; past that the
-// best plan found is returned with `optimal` false. Windows of a few dozen payments finish well
-// inside the limit.
+// The plan looks past the window it shows (PlanOptions::look_ahead, at least one pay cycle), so
+// that it never buys a quiet window with a cliff just after it: bills that fall due in the
+// look-ahead compete for the same money, a payment may be put off past the window's last day (its
+// decision says so), and lateness counts to the end of the look-ahead.
+//
+// Search (docs/plan.md argues each step): each account is planned on its own, the objective adds
+// up. A payment's useful dates are few (see plan.cpp). The days that can ever be overdrawn or below
+// the cushion are found first: paying everything in full as scheduled gives every day its lowest
+// balance, so a day safe then is safe in every plan; bills due after the last such day are paid as
+// scheduled. On the rest, the top concerns (1-4) are an exact scheduling problem with a cumulative
+// budget, solved by branch and bound over each payment's status (on time, late, reported) with
+// Moore and Hodgson's rule as the bound; then the other concerns are improved by local search and
+// a branch and bound over pay dates. All of it within a deterministic work budget: the plan says
+// which concerns it proved best (a prefix of the order above) and, for the rest, lower bounds.
 
 #include "core/forecast.hpp"
 
 #include <array>
+#include <atomic>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,11 +71,14 @@ struct ConsequenceTimeline {
 struct PlanDecision {
     std::size_t occurrence = 0;    // index into Plan::occurrences
     Date scheduled;                // when it would be paid if nothing changed
-    std::optional<Date> pay_date;  // none: not paid within the window
+    std::optional<Date> pay_date;  // none: not paid within the window and its look-ahead
+    bool beyond_window = false;    // paid after the window's last day, in the look-ahead
+    bool in_look_ahead = false;    // scheduled after the window's last day: planned so the window
+                                   // does not borrow from it
     Money amount;                  // what is paid in the window (zero when held)
     Money full_amount;
     PlanAction action = PlanAction::pay;
-    int days_late = 0;             // to the pay date, or to the window's last day when held
+    int days_late = 0;             // to the pay date, or to the horizon's last day when held
     bool late = false;             // past its grace period
     Money late_fee;
     bool reported_late = false;
@@ -100,18 +112,46 @@ struct PlanCost {
     PlanCost& operator+=(const PlanCost& o);
 };
 
+// The concerns in their order, for saying which the plan proved best.
+enum class PlanConcern {
+    overdraft,
+    late_by_priority,
+    reported_late,
+    fees,
+    minimum_payments,
+    days_late,
+    days_below_cushion,
+    moved,
+};
+inline constexpr int k_concern_count = 8;
+[[nodiscard]] std::string_view to_string(PlanConcern c);
+
 struct PlanOptions {
     Date from;
     int days = 90;
-    std::size_t node_limit = 1'500'000;
+    // Days planned past the window's last day; none: the longest gap between incomes (at least
+    // 31 days, at most 92). Zero plans the window alone (lateness counts to its last day).
+    std::optional<int> look_ahead = std::nullopt;
+    // The search's deterministic budget, in units of work (about a nanosecond each on a current
+    // machine): it bounds the time whatever the household, and the same inputs give the same plan.
+    std::int64_t work_limit = 300'000'000;
+    // Set from another thread to stop early (the best plan found so far is returned, unproven).
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 struct Plan {
     Date from;
     Date to;
+    Date horizon_to;       // the look-ahead's last day (== to without a look-ahead)
     bool feasible = true;  // no day overdrawn in any account
-    bool optimal = true;   // the search proved no plan is better
+    // The plan is proven best on the first `proven` concerns (in the order above): no plan is
+    // better on them taken in that order. k_concern_count: proven best on everything.
+    int proven = k_concern_count;
+    bool optimal = true;   // proven == k_concern_count
+    bool cancelled = false; // stopped by PlanOptions::cancel
+    PlanCost bound;        // lower bounds, concern by concern (equal to cost on the proven ones)
     std::size_t nodes = 0; // search nodes visited
+    std::int64_t work = 0; // units of work spent
     std::vector<Occurrence> occurrences;
     std::vector<PlanDecision> decisions; // by pay date (held last), then priority
     PlanCost cost;

@@ -410,7 +410,7 @@ Result<std::vector<Warning>> warnings_for(const Household& household, Date today
     if (!f) {
         return std::move(f).error();
     }
-    auto p = make_plan(household, PlanOptions{today, days});
+    auto p = make_plan(household, PlanOptions{.from = today, .days = days});
     if (!p) {
         return std::move(p).error();
     }

@@ -21,7 +21,7 @@ packages="
     libcurl4-openssl-dev
     libwxgtk3.2-dev libgtk-3-dev
     catch2 libbenchmark-dev
-    python3 python3-dateutil
+    python3 python3-dateutil glpk-utils
     xvfb xauth
 "
 

@@ -34,7 +34,7 @@ public:
         if (!window) {
             return ctx.fail(window.error());
         }
-        auto plan = core::make_plan(h, core::PlanOptions{window->from, window->days});
+        auto plan = core::make_plan(h, core::PlanOptions{.from = window->from, .days = window->days});
         if (!plan) {
             return ctx.fail(plan.error());
         }

@@ -28,19 +28,37 @@ std::string action_label(const core::Household& h, const core::Plan& plan, const
     if (d.declined) {
         return "declined by the bank: still owed";
     }
+    const std::string after = d.beyond_window ? ", after this window" : "";
     switch (d.action) {
     case core::PlanAction::pay:
         return plan.occurrences[d.occurrence].state == core::OccurrenceState::missed
                    ? "overdue: pay now"
-                   : (bill.autopay ? "autopay, as scheduled" : "pay on its due date");
+                   : (bill.autopay ? "autopay, as scheduled" : "pay on its due date") + after;
     case core::PlanAction::move:
-        return "moved from " + short_date(d.scheduled, plan.from);
+        return "moved from " + short_date(d.scheduled, plan.from) + after;
     case core::PlanAction::pay_minimum:
-        return "minimum only (of " + d.full_amount.to_string() + ")";
+        return "minimum only (of " + d.full_amount.to_string() + ")" + after;
     case core::PlanAction::hold:
-        return "hold: not before " + short_date(plan.to, plan.from);
+        return "hold: not before " + short_date(plan.horizon_to, plan.from);
     }
     return {};
+}
+
+std::string proven_note(const core::Plan& plan) {
+    if (plan.optimal) {
+        return {};
+    }
+    if (plan.proven >= 4) {
+        return "Proven best on overdrafts, late payments, reports to credit bureaus and fees; on minimum-only "
+               "payments, days late, days below the cushion and changed dates it is the best found in the time "
+               "allowed.";
+    }
+    if (plan.cost.overdrawn_accounts > 0) {
+        return "No plan avoids the overdraft. On the rest this is the best plan found in the time allowed: one with "
+               "fewer late payments or less in fees may exist.";
+    }
+    return "No day is overdrawn. On the rest this is the best plan found in the time allowed: one with fewer late "
+           "payments or less in fees may exist.";
 }
 
 ordered_json plan_json(const core::Household& h, const core::Plan& plan) {
@@ -48,8 +66,14 @@ ordered_json plan_json(const core::Household& h, const core::Plan& plan) {
     doc["from"] = to_iso(plan.from);
     doc["to"] = to_iso(plan.to);
     doc["currency"] = std::string(h.currency.code());
+    doc["horizon_to"] = to_iso(plan.horizon_to);
     doc["feasible"] = plan.feasible;
     doc["optimal"] = plan.optimal;
+    ordered_json proven = ordered_json::array();
+    for (int c = 0; c < plan.proven; ++c) {
+        proven.push_back(std::string(core::to_string(static_cast<core::PlanConcern>(c))));
+    }
+    doc["proven"] = std::move(proven);
     ordered_json decisions = ordered_json::array();
     for (const auto& d : plan.decisions) {
         const auto& o = plan.occurrences[d.occurrence];
@@ -62,6 +86,8 @@ ordered_json plan_json(const core::Household& h, const core::Plan& plan) {
         j["due"] = to_iso(o.due.due);
         j["scheduled"] = to_iso(d.scheduled);
         j["pay_date"] = optional_date(d.pay_date);
+        j["beyond_window"] = d.beyond_window;
+        j["in_look_ahead"] = d.in_look_ahead;
         j["amount"] = d.amount.to_string();
         j["full_amount"] = d.full_amount.to_string();
         j["action"] = std::string(core::to_string(d.action));
@@ -81,11 +107,14 @@ ordered_json plan_json(const core::Household& h, const core::Plan& plan) {
         decisions.push_back(std::move(j));
     }
     doc["decisions"] = std::move(decisions);
-    ordered_json by_priority = ordered_json::object();
-    for (int p = 0; p < core::k_priority_count; ++p) {
-        by_priority[std::string(core::to_string(static_cast<core::Priority>(p)))] =
-            plan.cost.late_by_priority[static_cast<std::size_t>(p)];
-    }
+    const auto by_priority_of = [](const core::PlanCost& c) {
+        ordered_json j = ordered_json::object();
+        for (int p = 0; p < core::k_priority_count; ++p) {
+            j[std::string(core::to_string(static_cast<core::Priority>(p)))] = c.late_by_priority[static_cast<std::size_t>(p)];
+        }
+        return j;
+    };
+    const ordered_json by_priority = by_priority_of(plan.cost);
     doc["totals"] = {{"fees", core::Money::from_minor(plan.cost.fees, h.currency).to_string()},
                      {"late_fees", plan.late_fees.to_string()},
                      {"bank_fees", plan.bank_fees.to_string()},
@@ -98,6 +127,15 @@ ordered_json plan_json(const core::Household& h, const core::Plan& plan) {
                      {"days_below_cushion", plan.cost.days_below_cushion},
                      {"moved", plan.cost.moved},
                      {"overdrawn_accounts", plan.cost.overdrawn_accounts}};
+    // What no plan can do better than, concern by concern (the totals themselves where proven).
+    doc["bound"] = {{"overdrawn_accounts", plan.bound.overdrawn_accounts},
+                    {"late_by_priority", by_priority_of(plan.bound)},
+                    {"reported_late", plan.bound.reported_late},
+                    {"fees", core::Money::from_minor(plan.bound.fees, h.currency).to_string()},
+                    {"minimum_payments", plan.bound.minimum_payments},
+                    {"days_late", plan.bound.days_late},
+                    {"days_below_cushion", plan.bound.days_below_cushion},
+                    {"moved", plan.bound.moved}};
     return doc;
 }
 
@@ -106,6 +144,11 @@ std::string plan_text(const core::Household& h, const core::Plan& plan, const co
     const int total_days = core::days_between(plan.from, plan.to) + 1;
     out += fmt::format("Plan for {}: {} to {} ({} day{}), amounts in {}\n\n", h.name, core::to_weekday_iso(plan.from),
                        core::to_weekday_iso(plan.to), total_days, total_days == 1 ? "" : "s", h.currency.code());
+    if (plan.horizon_to > plan.to) {
+        out += fmt::format("Planned through {} with the bills after it, so that these days borrow nothing from "
+                           "them; costs count to then.\n\n",
+                           core::to_weekday_iso(plan.horizon_to));
+    }
 
     // What would happen without a plan.
     bool any_overdraft = false;
@@ -117,9 +160,10 @@ std::string plan_text(const core::Household& h, const core::Plan& plan, const co
         }
     }
     std::vector<const core::PlanDecision*> changes;
+    std::vector<const core::PlanDecision*> later_changes; // in the look-ahead
     for (const auto& d : plan.decisions) {
         if (d.action != core::PlanAction::pay) {
-            changes.push_back(&d);
+            (d.in_look_ahead ? later_changes : changes).push_back(&d);
         }
     }
     if (!plan.feasible) {
@@ -157,8 +201,8 @@ std::string plan_text(const core::Household& h, const core::Plan& plan, const co
     } else if (!plan.feasible) {
         out += "No payment in this plan goes into overdraft or comes back: the bank charges nothing more.\n";
     }
-    if (!plan.optimal) {
-        out += "(This plan is the best found in the time allowed; a better one may exist.)\n";
+    if (const auto note = proven_note(plan); !note.empty()) {
+        out += "(" + note + ")\n";
     }
     if (!changes.empty()) {
         out += "\nWhat to do:\n";
@@ -166,14 +210,25 @@ std::string plan_text(const core::Household& h, const core::Plan& plan, const co
             out += "  - " + d->reason + "\n";
         }
     }
+    if (!later_changes.empty()) {
+        out += "\nAfter these days (planned with them):\n";
+        for (const auto* d : later_changes) {
+            out += "  - " + d->reason + "\n";
+        }
+    }
     out += "\nEvery payment in this plan:\n";
+    bool any = false;
     for (const auto& d : plan.decisions) {
+        if (d.in_look_ahead) {
+            continue;
+        }
+        any = true;
         const auto& bill = bill_of(h, plan, d);
         out += fmt::format("  {:<14}  {:<24} {:>10}  {}\n", d.pay_date ? core::to_weekday_iso(*d.pay_date) : "(held)",
                            bill.name, d.pay_date ? d.amount.to_string() : d.full_amount.to_string(),
                            action_label(h, plan, d));
     }
-    if (plan.decisions.empty()) {
+    if (!any) {
         out += "  (no bills fall due in these days)\n";
     }
     return out;

@@ -17,4 +17,7 @@ namespace steadypay::app {
 [[nodiscard]] std::string action_label(const core::Household& household, const core::Plan& plan,
                                        const core::PlanDecision& d);
 
+// What the plan proved best, when it did not prove everything (empty when it did).
+[[nodiscard]] std::string proven_note(const core::Plan& plan);
+
 } // namespace steadypay::app

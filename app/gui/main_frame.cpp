@@ -205,6 +205,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, FrameOptions options)
 MainFrame::~MainFrame() {
     m_idle.Stop();
     m_watch.Stop();
+    cancel_plan();
     // A worker may still be computing: wait, so it never posts to a window that is gone.
     for (auto& w : m_workers) {
         if (w.thread.joinable()) {
@@ -339,6 +340,9 @@ void MainFrame::recompute() {
         return;
     }
     const auto generation = ++m_generation;
+    cancel_plan();
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_cancel = cancel;
     SetStatusText(_("Working out the forecast and the plan..."), 1);
     // The forecast takes microseconds: the screens get their numbers now. Plans for large or
     // tight households take a moment: that is worked out off the UI thread, on the same forecast.
@@ -350,14 +354,33 @@ void MainFrame::recompute() {
     Derived forecast_only = quick.value();
     apply(std::move(quick), generation);
     auto done = std::make_shared<std::atomic<bool>>(false);
-    std::thread worker([this, generation, done, forecast_only = std::move(forecast_only),
+    // A good plan at once (a small share of the search), then the full search, which proves more;
+    // either is dropped when the household has changed since (and the search stops early).
+    std::thread worker([this, generation, done, cancel, forecast_only = std::move(forecast_only),
                         household = m_session->household(), acknowledged = m_session->acknowledged()]() mutable {
-        auto result =
-            std::make_shared<core::Result<Derived>>(add_plan(std::move(forecast_only), household, acknowledged));
-        CallAfter([this, result, generation] { apply(std::move(*result), generation); });
+        auto first = std::make_shared<core::Result<Derived>>(
+            add_plan(forecast_only, household, acknowledged, PlanEffort{k_quick_work, cancel.get()}));
+        const bool more = first->ok() && !first->value().settled;
+        if (!*cancel) {
+            CallAfter([this, first, generation] { apply(std::move(*first), generation); });
+        }
+        if (more && !*cancel) {
+            auto full = std::make_shared<core::Result<Derived>>(
+                add_plan(std::move(forecast_only), household, acknowledged, PlanEffort{.cancel = cancel.get()}));
+            if (!*cancel) {
+                CallAfter([this, full, generation] { apply(std::move(*full), generation); });
+            }
+        }
         *done = true;
     });
     m_workers.push_back(Worker{std::move(worker), done});
+}
+
+void MainFrame::cancel_plan() {
+    if (m_cancel) {
+        *m_cancel = true;
+        m_cancel.reset();
+    }
 }
 
 void MainFrame::apply(core::Result<Derived> result, std::uint64_t generation) {
@@ -383,7 +406,7 @@ void MainFrame::apply(core::Result<Derived> result, std::uint64_t generation) {
                                    m_derived->days),
                   1);
     refresh_pages();
-    if (m_derived->planned) {
+    if (m_derived->planned && m_derived->settled) {
         notify_new_warnings(m_first_result);
         m_first_result = false;
     }
@@ -564,6 +587,7 @@ void MainFrame::lock() {
     const auto path = m_session->path();
     // Close the store and forget everything on screen before asking again.
     ++m_generation;
+    cancel_plan();
     m_session.reset();
     m_derived.reset();
     static const core::Household empty; // pages keep a pointer: it must outlive this call
@@ -600,6 +624,7 @@ void MainFrame::open_store(bool create) {
         return;
     }
     ++m_generation;
+    cancel_plan();
     m_session = dialog.take_session();
     m_derived.reset();
     m_first_result = true;

@@ -82,6 +82,9 @@ private:
     FrameOptions m_options;
     std::optional<Derived> m_derived;
     std::uint64_t m_generation = 0;
+    // Stops the plan being worked out for an earlier generation (the household changed since).
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    void cancel_plan();
     struct Worker {
         std::thread thread;
         std::shared_ptr<std::atomic<bool>> done;

@@ -195,7 +195,7 @@ void DashboardPage::refresh() {
     m_upcoming_refs.clear();
     for (const auto& dec : d.plan.decisions) {
         const auto& o = d.plan.occurrences[dec.occurrence];
-        if (o.account != af.account) {
+        if (o.account != af.account || dec.in_look_ahead) {
             continue;
         }
         const auto& bill = h.bills[o.item];
@@ -379,8 +379,16 @@ void PlanPage::show(const core::Household& household, const Derived* derived) {
                                          "bureaus: %d. Minimum-only payments: %d. Days late in all: %d."),
                                        money_text(p.late_fees), late, p.cost.reported_late, p.cost.minimum_payments,
                                        p.cost.days_late);
-    if (!p.optimal) {
-        summary += "\n" + _("This is the best plan found in the time allowed; a better one may exist.");
+    if (!derived->settled) {
+        summary += "\n" + _("Checking for a better plan...");
+    } else if (!p.optimal) {
+        if (p.proven >= 4) {
+            summary += "\n" + _("Proven best on overdrafts, late payments, reports and fees; on the rest it is the "
+                                "best found in the time allowed.");
+        } else {
+            summary += "\n" + _("This is the best plan found in the time allowed: one with fewer late payments or "
+                                "less in fees may exist.");
+        }
     }
     m_summary->SetLabel(summary);
     std::vector<std::vector<wxString>> rows;

@@ -34,10 +34,10 @@ void settle(int rounds = 12) {
 }
 
 // Lets the program run until the plan for the latest change is worked out (on its worker
-// thread, as always); false if that takes more than a minute.
+// thread, as always: a first answer, then the full search); false if that takes more than a minute.
 bool wait_for_plan(MainFrame& frame) {
     const auto until = std::chrono::steady_clock::now() + std::chrono::minutes(1);
-    while (!(frame.derived() && frame.derived()->planned)) {
+    while (!(frame.derived() && frame.derived()->planned && frame.derived()->settled)) {
         if (std::chrono::steady_clock::now() > until) {
             return false;
         }

@@ -140,4 +140,77 @@ inline Household make_tight_household(std::uint64_t seed = 0x5EED) {
     return h;
 }
 
+// Households that run short, at the sizes a person or a counselor has, and in the shapes that are
+// hardest for the planner.
+enum class Shape {
+    mixed,          // every priority, grace periods, fees, minimums, reports
+    equal_priority, // every bill in one class: nothing to tell them apart but their amounts
+    far_paycheck,   // one paycheck, late in the window: everything competes for the opening balance
+    tight_cushion,  // a cushion close to the whole balance: nearly every day is below it
+};
+
+// `bills` monthly bills and `incomes` biweekly paychecks on one account, the paychecks covering
+// about nine tenths of the bills (all of it, for far_paycheck, but late).
+inline Household make_short_household(int bills, int incomes, Shape shape, std::uint64_t seed = 0xC0FFEE) {
+    Rng rng;
+    rng.s ^= seed;
+    Household h;
+    h.name = "Short";
+    h.currency = Currency::from_code("USD").value();
+    Account acct;
+    acct.id = "checking";
+    acct.name = "Checking";
+    acct.as_of = day("2026-11-22");
+    acct.overdraft_limit = usd(0);
+    acct.overdraft_fee = usd(3500);
+    std::int64_t monthly = 0;
+    for (int i = 0; i < bills; ++i) {
+        Bill b;
+        b.id = "bill" + std::to_string(i);
+        b.name = b.id;
+        b.account = "checking";
+        const auto cents = 2000 + rng.below(30000);
+        monthly += cents;
+        b.amount = Amount::fixed(usd(cents));
+        const int dom = 1 + rng.below(28);
+        b.schedule = Schedule::make("FREQ=MONTHLY;BYMONTHDAY=" + std::to_string(dom), day("2026-01-01")).value();
+        b.business_day = BusinessDayRule::following;
+        b.priority = shape == Shape::equal_priority ? Priority::phone_internet
+                                                    : static_cast<Priority>(rng.below(k_priority_count));
+        b.grace_days = rng.below(10);
+        b.late_fee = usd(shape == Shape::equal_priority ? 2500 : rng.below(4000));
+        if (rng.below(3) == 0) {
+            b.reported_late_after_days = 30;
+        }
+        if (rng.below(4) == 0) {
+            b.minimum = usd(cents / 4);
+        }
+        b.autopay = rng.below(2) == 0;
+        b.autopay_lead_days = b.autopay ? rng.below(3) : 0;
+        h.bills.push_back(b);
+    }
+    acct.balance = usd(monthly / 3);
+    acct.cushion = usd(shape == Shape::tight_cushion ? monthly / 3 : 5000);
+    h.accounts.push_back(acct);
+    const int paychecks = shape == Shape::far_paycheck ? 1 : std::max(1, incomes);
+    for (int i = 0; i < paychecks; ++i) {
+        Income pay;
+        pay.id = "pay" + std::to_string(i);
+        pay.name = pay.id;
+        pay.account = "checking";
+        if (shape == Shape::far_paycheck) {
+            pay.amount = Amount::fixed(usd(monthly * 3));
+            pay.schedule = Schedule::make("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=5", day("2027-02-05")).value();
+        } else {
+            // Biweekly, on different Fridays: 26 a year against 12 months of bills.
+            pay.amount = Amount::fixed(usd(monthly * 9 * 12 / (10 * 26 * paychecks)));
+            const Date first = day("2026-01-02") + date::days{7 * (i % 2) + i / 2 % 5};
+            pay.schedule = Schedule::make("FREQ=WEEKLY;INTERVAL=2", first).value();
+        }
+        pay.business_day = BusinessDayRule::preceding;
+        h.incomes.push_back(pay);
+    }
+    return h;
+}
+
 } // namespace steadypay::bench

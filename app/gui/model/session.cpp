@@ -19,8 +19,10 @@ core::Result<Derived> derive_forecast(const core::Household& h, core::Date today
     return d;
 }
 
-core::Result<Derived> add_plan(Derived d, const core::Household& h, const std::set<std::string>& acknowledged) {
-    auto p = core::make_plan(h, core::PlanOptions{d.today, d.days});
+core::Result<Derived> add_plan(Derived d, const core::Household& h, const std::set<std::string>& acknowledged,
+                               PlanEffort effort) {
+    auto p = core::make_plan(h, core::PlanOptions{
+                                    .from = d.today, .days = d.days, .work_limit = effort.work_limit, .cancel = effort.cancel});
     if (!p) {
         return std::move(p).error();
     }
@@ -31,6 +33,7 @@ core::Result<Derived> add_plan(Derived d, const core::Household& h, const std::s
         return core::Error{e.code(), e.what()};
     }
     d.planned = true;
+    d.settled = d.plan.optimal || effort.work_limit >= core::PlanOptions{}.work_limit;
     return d;
 }
 

@@ -20,6 +20,7 @@ struct Derived {
     int days = 90;
     core::Forecast forecast;
     bool planned = false; // plan and warnings are worked out (a plan can take a second or more)
+    bool settled = false; // the plan is the last one coming: not a first answer with a proof on its way
     core::Plan plan;
     std::vector<core::Warning> warnings;
 };
@@ -28,10 +29,18 @@ struct Derived {
 // the screens have their numbers at once while the plan is worked out.
 [[nodiscard]] core::Result<Derived> derive_forecast(const core::Household& household, core::Date today, int days);
 
+// How much search a plan may spend (core::PlanOptions), and a flag that stops it.
+struct PlanEffort {
+    std::int64_t work_limit = core::PlanOptions{}.work_limit;
+    const std::atomic<bool>* cancel = nullptr;
+};
+// A first answer: a small share of the search, in a few hundredths of a second.
+inline constexpr std::int64_t k_quick_work = 15'000'000;
+
 // Works out the plan and the warnings for a forecast made by derive_forecast from `household`.
 // Pure: safe to run on a worker thread with copies.
 [[nodiscard]] core::Result<Derived> add_plan(Derived forecast_only, const core::Household& household,
-                                             const std::set<std::string>& acknowledged);
+                                             const std::set<std::string>& acknowledged, PlanEffort effort = {});
 
 // The forecast, plan and warnings (derive_forecast, then add_plan).
 [[nodiscard]] core::Result<Derived> derive(const core::Household& household, core::Date today, int days,

@@ -245,6 +245,8 @@ public:
         if (search_over(m_active, until)) {
             m_proven = k_concern_count;
         }
+        // Where the plan meets the lower bounds, no plan can do better either.
+        m_proven = std::max(m_proven, matching_prefix(m_best, m_bound));
         if (m_proven == k_concern_count) {
             m_bound = m_best;
         } else if (m_proven >= 4) {
@@ -255,6 +257,20 @@ public:
         } else {
             m_bound.overdrawn_accounts = m_best.overdrawn_accounts;
         }
+    }
+
+    // The leading concerns on which `best` equals `bound`, a lower bound for every plan.
+    [[nodiscard]] static int matching_prefix(const PlanCost& best, const PlanCost& bound) {
+        const std::array<bool, k_concern_count> equal{
+            best.overdrawn_accounts == bound.overdrawn_accounts, best.late_by_priority == bound.late_by_priority,
+            best.reported_late == bound.reported_late,           best.fees == bound.fees,
+            best.minimum_payments == bound.minimum_payments,     best.days_late == bound.days_late,
+            best.days_below_cushion == bound.days_below_cushion, best.moved == bound.moved};
+        int n = 0;
+        while (n < k_concern_count && equal[static_cast<std::size_t>(n)]) {
+            ++n;
+        }
+        return n;
     }
 
     [[nodiscard]] const std::vector<Decision>& decisions() const { return m_decisions; }
@@ -355,7 +371,6 @@ private:
         m_value = m_base;
         m_low.assign(m_trouble_day.size(), 0);
         m_sm.assign(days.size() + 1, 0);
-        m_capacity.assign(days.size() + 1, 0);
         const int last = m_trouble_day.back();
         for (std::size_t k = 0; k < m_decisions.size(); ++k) {
             auto& dec = m_decisions[k];
@@ -751,7 +766,6 @@ private:
     // Raises the bound's late counts per class, and its reported count, to what the money left
     // allows: the open decisions compete for the same room, which the per-decision minima ignore.
     void strengthen(std::size_t pos, const PlanCost& partial, PlanCost& bound) {
-        capacity_now();
         std::array<std::vector<std::pair<int, std::int64_t>>, k_priority_count> late_jobs;
         std::array<int, k_priority_count> independent{};
         std::vector<std::pair<int, std::int64_t>> report_jobs;
@@ -779,18 +793,15 @@ private:
             if (late_jobs[c].empty()) {
                 continue;
             }
-            const int joint = independent[c] + fewest_late(late_jobs[c], m_capacity);
+            const int joint = independent[c] + fewest_late(late_jobs[c], m_sm);
             bound.late_by_priority[c] = std::max(bound.late_by_priority[c], partial.late_by_priority[c] + joint);
         }
         if (!report_jobs.empty()) {
-            const int joint = independent_reported + fewest_late(report_jobs, m_capacity);
+            const int joint = independent_reported + fewest_late(report_jobs, m_sm);
             bound.reported_late = std::max(bound.reported_late, partial.reported_late + joint);
         }
         m_budget->spend(static_cast<std::int64_t>(m_open.size() - pos) * k_sort_work);
     }
-
-    // The most that can still be debited by each point (and m_np: no limit).
-    void capacity_now() { m_capacity = m_sm; }
 
     // The exact top concerns ------------------------------------------------------------------
 
@@ -1031,7 +1042,6 @@ private:
     // reported late; the fees of the fewest late ones at their cheapest.
     TopCost top_bound(std::size_t pos, const TopCost& partial) {
         TopCost bound = partial;
-        capacity_now();
         std::vector<std::pair<int, std::int64_t>> jobs;
         std::vector<std::int64_t> fees;
         std::vector<std::pair<int, std::int64_t>> report_jobs;
@@ -1056,7 +1066,7 @@ private:
                 }
             }
             if (!jobs.empty()) {
-                const int late = fewest_late(jobs, m_capacity);
+                const int late = fewest_late(jobs, m_sm);
                 bound.late[cls] += late;
                 std::sort(fees.begin(), fees.end());
                 for (int i = 0; i < late; ++i) {
@@ -1065,7 +1075,7 @@ private:
             }
         }
         if (!report_jobs.empty()) {
-            bound.reported += fewest_late(report_jobs, m_capacity);
+            bound.reported += fewest_late(report_jobs, m_sm);
         }
         m_budget->spend(static_cast<std::int64_t>(m_jobs.size() - pos) * k_sort_work);
         return bound;
@@ -1092,8 +1102,9 @@ private:
     std::int64_t m_base_min = 0;
     std::vector<std::int64_t> m_value;
     std::vector<std::int64_t> m_low;
-    std::vector<std::int64_t> m_sm; // suffix minima of m_value, and k_unbounded
-    std::vector<std::int64_t> m_capacity;
+    // Suffix minima of m_value, then k_unbounded: the most that can still be debited from each
+    // point on (the capacity Moore and Hodgson's rule works against).
+    std::vector<std::int64_t> m_sm;
     std::vector<std::size_t> m_active; // the decisions the search chooses
 
     std::vector<int> m_choice;

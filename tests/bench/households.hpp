@@ -6,6 +6,7 @@
 #include "core/household.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace steadypay::bench {
@@ -88,6 +89,35 @@ inline Household make_household(int items) {
     return h;
 }
 
+// A monthly bill on "checking" of `least` to `least + spread` cents, on a random day of the month,
+// with random terms (grace, late fee, credit reporting, a minimum, autopay), of a random class
+// unless `priority` is given, and a random late fee unless `late_fee` is.
+inline Bill random_monthly_bill(Rng& rng, const std::string& id, int least, int spread,
+                                std::optional<Priority> priority = std::nullopt,
+                                std::optional<Money> late_fee = std::nullopt) {
+    Bill b;
+    b.id = id;
+    b.name = id;
+    b.account = "checking";
+    const auto cents = least + rng.below(spread);
+    b.amount = Amount::fixed(usd(cents));
+    const int dom = 1 + rng.below(28);
+    b.schedule = Schedule::make("FREQ=MONTHLY;BYMONTHDAY=" + std::to_string(dom), day("2026-01-01")).value();
+    b.business_day = BusinessDayRule::following;
+    b.priority = priority ? *priority : static_cast<Priority>(rng.below(k_priority_count));
+    b.grace_days = rng.below(10);
+    b.late_fee = late_fee ? *late_fee : usd(rng.below(4000));
+    if (rng.below(3) == 0) {
+        b.reported_late_after_days = 30;
+    }
+    if (rng.below(4) == 0) {
+        b.minimum = usd(cents / 4);
+    }
+    b.autopay = rng.below(2) == 0;
+    b.autopay_lead_days = b.autopay ? rng.below(3) : 0;
+    return b;
+}
+
 // A household that runs short: one account, a biweekly paycheck that does not quite cover 20
 // monthly bills (two occurrences each in 60 days: 40 payments to plan), of every priority, with
 // grace periods, late fees, minimums and autopay lead days. The planner has to move things.
@@ -115,27 +145,7 @@ inline Household make_tight_household(std::uint64_t seed = 0x5EED) {
     pay.business_day = BusinessDayRule::preceding;
     h.incomes.push_back(pay);
     for (int i = 0; i < 20; ++i) {
-        Bill b;
-        b.id = "bill" + std::to_string(i);
-        b.name = b.id;
-        b.account = "checking";
-        const auto cents = 3000 + rng.below(40000);
-        b.amount = Amount::fixed(usd(cents));
-        const int dom = 1 + rng.below(28);
-        b.schedule = Schedule::make("FREQ=MONTHLY;BYMONTHDAY=" + std::to_string(dom), day("2026-01-01")).value();
-        b.business_day = BusinessDayRule::following;
-        b.priority = static_cast<Priority>(rng.below(k_priority_count));
-        b.grace_days = rng.below(10);
-        b.late_fee = usd(rng.below(4000));
-        if (rng.below(3) == 0) {
-            b.reported_late_after_days = 30;
-        }
-        if (rng.below(4) == 0) {
-            b.minimum = usd(cents / 4);
-        }
-        b.autopay = rng.below(2) == 0;
-        b.autopay_lead_days = b.autopay ? rng.below(3) : 0;
-        h.bills.push_back(b);
+        h.bills.push_back(random_monthly_bill(rng, "bill" + std::to_string(i), 3000, 40000));
     }
     return h;
 }
@@ -165,29 +175,11 @@ inline Household make_short_household(int bills, int incomes, Shape shape, std::
     acct.overdraft_fee = usd(3500);
     std::int64_t monthly = 0;
     for (int i = 0; i < bills; ++i) {
-        Bill b;
-        b.id = "bill" + std::to_string(i);
-        b.name = b.id;
-        b.account = "checking";
-        const auto cents = 2000 + rng.below(30000);
-        monthly += cents;
-        b.amount = Amount::fixed(usd(cents));
-        const int dom = 1 + rng.below(28);
-        b.schedule = Schedule::make("FREQ=MONTHLY;BYMONTHDAY=" + std::to_string(dom), day("2026-01-01")).value();
-        b.business_day = BusinessDayRule::following;
-        b.priority = shape == Shape::equal_priority ? Priority::phone_internet
-                                                    : static_cast<Priority>(rng.below(k_priority_count));
-        b.grace_days = rng.below(10);
-        b.late_fee = usd(shape == Shape::equal_priority ? 2500 : rng.below(4000));
-        if (rng.below(3) == 0) {
-            b.reported_late_after_days = 30;
-        }
-        if (rng.below(4) == 0) {
-            b.minimum = usd(cents / 4);
-        }
-        b.autopay = rng.below(2) == 0;
-        b.autopay_lead_days = b.autopay ? rng.below(3) : 0;
-        h.bills.push_back(b);
+        const bool equal = shape == Shape::equal_priority;
+        h.bills.push_back(random_monthly_bill(rng, "bill" + std::to_string(i), 2000, 30000,
+                                              equal ? std::optional(Priority::phone_internet) : std::nullopt,
+                                              equal ? std::optional(usd(2500)) : std::nullopt));
+        monthly += h.bills.back().amount.max.minor();
     }
     acct.balance = usd(monthly / 3);
     acct.cushion = usd(shape == Shape::tight_cushion ? monthly / 3 : 5000);

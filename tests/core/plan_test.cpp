@@ -447,6 +447,22 @@ std::vector<Choice> with_amounts(const Bill& bill, std::vector<int> days_list) {
     return out;
 }
 
+// Now and then a minimum of 10.00 to `most_tens` tens (never above the bill), and now and then
+// autopay with up to two days' lead.
+template <typename Pick>
+void random_minimum_and_autopay(Bill& b, Pick& pick, int most_tens) {
+    if (pick(0, 3) == 0) {
+        b.minimum = money(std::to_string(pick(1, most_tens) * 10) + ".00");
+        if (*b.minimum > b.amount.max) {
+            b.minimum = b.amount.max;
+        }
+    }
+    if (pick(0, 2) == 0) {
+        b.autopay = true;
+        b.autopay_lead_days = pick(0, 2);
+    }
+}
+
 // A random small household: one or two accounts, incomes, bills of every kind.
 Household random_household(std::mt19937& rng, int bills, int window) {
     auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
@@ -482,16 +498,7 @@ Household random_household(std::mt19937& rng, int bills, int window) {
         if (pick(0, 2) == 0) {
             b.reported_late_after_days = pick(2, 6);
         }
-        if (pick(0, 3) == 0) {
-            b.minimum = money(std::to_string(pick(1, 5) * 10) + ".00");
-            if (*b.minimum > b.amount.max) {
-                b.minimum = b.amount.max;
-            }
-        }
-        if (pick(0, 2) == 0) {
-            b.autopay = true;
-            b.autopay_lead_days = pick(0, 2);
-        }
+        random_minimum_and_autopay(b, pick, 5);
         b.returned_payment_fee = money(std::to_string(pick(0, 3) * 5) + ".00");
     }
     // How each bank prices a short balance: into overdraft for a fee, or declined beyond a limit.
@@ -860,16 +867,7 @@ Household random_short_window(std::mt19937& rng, int bills) {
         if (pick(0, 2) == 0) {
             b.reported_late_after_days = pick(0, 1) == 0 ? 30 : pick(5, 20);
         }
-        if (pick(0, 3) == 0) {
-            b.minimum = money(std::to_string(pick(1, 4) * 10) + ".00");
-            if (*b.minimum > b.amount.max) {
-                b.minimum = b.amount.max;
-            }
-        }
-        if (pick(0, 2) == 0) {
-            b.autopay = true;
-            b.autopay_lead_days = pick(0, 2);
-        }
+        random_minimum_and_autopay(b, pick, 4);
     }
     REQUIRE(validate(h).ok());
     return h;

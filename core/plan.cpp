@@ -93,6 +93,7 @@ struct Decision {
     std::size_t occurrence = 0;
     int priority = 0; // 0 = housing
     std::int64_t returned_payment_fee = 0; // the biller's, if the bank declines it
+    std::size_t item = 0;                  // the bill
     int scheduled = 0;
     std::vector<Option> options; // cheapest first
     // For the bound: the least it can be paid, the last day it can be paid without being late past
@@ -102,10 +103,78 @@ struct Decision {
     int report_deadline = 0; // only meaningful when it can be reported
     int grace_point = 0;     // the solver's points for the two deadlines
     int report_point = 0;
-    int hold = -1;           // the option of not paying it in the window
+    int hold = -1;           // the option of not paying it at all, if it is one (-1: not)
+    int fallback = -1;       // an option that never lowers a short day and keeps the bill's order
+    Option held;             // what not paying it costs (a payment the bank returns costs that)
+    // What its options cost: its due day, grace, reporting, late fee, the horizon's last day, and
+    // its amounts (in full; and the minimum, if any).
+    int due = 0;
+    int grace_days = 0;
+    std::optional<int> reported_after;
+    std::int64_t late_fee = 0;
+    int last_day = 0;
+    std::vector<std::pair<bool, std::int64_t>> amounts;
+    // The occurrences of the same bill before and after it (decision indices on the account, -1:
+    // none): a payment goes to the oldest one owed, so this one is never paid before the previous.
+    int previous = -1;
+    int next = -1;
     bool held_is_late = false;
     bool held_is_reported = false;
 };
+
+// Paying decision `dec` on `day` (-1: not at all), at its minimum or in full: the option and its
+// own costs.
+Option option_for(const Decision& dec, int day, bool minimum, std::int64_t amount) {
+    Option opt;
+    opt.day = day;
+    opt.minimum = minimum;
+    opt.amount = day < 0 ? 0 : amount;
+    const int late_days = std::max(0, (day < 0 ? dec.last_day : day) - dec.due);
+    opt.days_late = late_days;
+    opt.late = late_days > dec.grace_days;
+    opt.reported = dec.reported_after && late_days >= *dec.reported_after;
+    opt.fee = opt.late ? dec.late_fee : 0;
+    opt.moved = day != dec.scheduled;
+    return opt;
+}
+
+// Gives `dec` its options on `days` (-1: not paying), each in full and at the minimum, cheapest
+// first; and what holding it costs.
+void set_options(Decision& dec, const std::vector<int>& days) {
+    dec.options.clear();
+    for (int d : days) {
+        for (const auto& [minimum, amount] : dec.amounts) {
+            if (d < 0 && minimum) {
+                continue; // holding a payment has no amount to reduce
+            }
+            dec.options.push_back(option_for(dec, d, minimum, amount));
+        }
+    }
+    const auto key = [](const Option& x) {
+        return std::tuple(x.late, x.reported, x.fee, x.minimum, x.days_late, x.moved, x.day < 0, x.day);
+    };
+    std::stable_sort(dec.options.begin(), dec.options.end(),
+                     [&](const Option& a, const Option& b) { return key(a) < key(b); });
+    dec.held = option_for(dec, -1, false, 0);
+    dec.hold = -1;
+    dec.fallback = -1;
+    const int last = *std::max_element(days.begin(), days.end());
+    for (std::size_t k = 0; k < dec.options.size(); ++k) {
+        const int d = dec.options[k].day;
+        if (d < 0) {
+            dec.hold = static_cast<int>(k);
+        }
+        if (dec.fallback < 0 && (d < 0 || d == last) && !dec.options[k].minimum) {
+            dec.fallback = static_cast<int>(k);
+        }
+    }
+    if (dec.hold >= 0) {
+        dec.fallback = dec.hold;
+    }
+    const auto& free = dec.options[static_cast<std::size_t>(dec.fallback)];
+    dec.held_is_late = free.late;
+    dec.held_is_reported = free.reported;
+}
 
 // The fewest of `jobs` (amount, deadline) that cannot all be paid by their deadlines when the
 // money debited by day t may not exceed capacity[t], a non-decreasing budget. Moore and Hodgson's
@@ -113,9 +182,10 @@ struct Decision {
 // jobs: the usual exchange argument holds for any non-decreasing budget, because after dropping
 // the largest job the total is no more than before the last job came, which fit an earlier,
 // smaller budget.
-int fewest_late(std::vector<std::pair<int, std::int64_t>>& jobs, const std::vector<std::int64_t>& capacity) {
+int fewest_late(std::vector<std::pair<int, std::int64_t>>& jobs, const std::vector<std::int64_t>& capacity,
+                std::vector<std::int64_t>& taken) {
     std::sort(jobs.begin(), jobs.end());
-    std::vector<std::int64_t> taken; // a max-heap of amounts
+    taken.clear(); // a max-heap of amounts (the caller's, so the search allocates nothing per node)
     std::int64_t total = 0;
     int late = 0;
     for (const auto& [deadline, amount] : jobs) {
@@ -374,6 +444,20 @@ private:
         const int last = m_trouble_day.back();
         for (std::size_t k = 0; k < m_decisions.size(); ++k) {
             auto& dec = m_decisions[k];
+            if (dec.scheduled <= last && last + 1 < m_days) {
+                // Paying the day after the last trouble day touches nothing short, and beats paying
+                // later or not at all on every concern; so some best plan pays every payment still
+                // to choose by then, and the ones after it can be paid as scheduled, in order.
+                std::vector<int> useful{last + 1};
+                for (const auto& o : dec.options) {
+                    if (o.day >= 0 && o.day <= last) {
+                        useful.push_back(o.day);
+                    }
+                }
+                std::sort(useful.begin(), useful.end());
+                useful.erase(std::unique(useful.begin(), useful.end()), useful.end());
+                set_options(dec, useful);
+            }
             for (auto& o : dec.options) {
                 o.point = o.day < 0 || o.amount == 0 ? m_np : first_point(o.day);
             }
@@ -465,6 +549,25 @@ private:
         apply(option, -1);
         apply(m_decisions[k].options[static_cast<std::size_t>(m_best_choice[k])], +1);
         refresh();
+    }
+
+    // A payment goes to the oldest occurrence of a bill still owed: a later one is paid no earlier
+    // than the one before it, and not at all while that one is not.
+    [[nodiscard]] static bool in_order(const Option& earlier, const Option& later) {
+        return later.day < 0 || (earlier.day >= 0 && earlier.day <= later.day);
+    }
+    // Whether paying decision `k` as `o` keeps that order with its previous occurrence as chosen
+    // now, and (when `check_next`) with its next.
+    [[nodiscard]] bool in_order_with(std::size_t k, const Option& o, bool check_next) const {
+        const auto& dec = m_decisions[k];
+        const auto chosen = [&](int j) -> const Option& {
+            const auto& other = m_decisions[static_cast<std::size_t>(j)];
+            return other.options[static_cast<std::size_t>(m_choice[static_cast<std::size_t>(j)])];
+        };
+        if (dec.previous >= 0 && !in_order(chosen(dec.previous), o)) {
+            return false;
+        }
+        return !check_next || dec.next < 0 || in_order(o, chosen(dec.next));
     }
 
     // Adds (sign +1) or removes (sign -1) a debit of `amount` from `point` on.
@@ -571,7 +674,7 @@ private:
                     const auto& dec = m_decisions[static_cast<std::size_t>(x.decision)];
                     add_option_cost(c, dec, dec.options[static_cast<std::size_t>(m_choice[static_cast<std::size_t>(x.decision)])],
                                     -1);
-                    add_option_cost(c, dec, dec.options[static_cast<std::size_t>(dec.hold)]);
+                    add_option_cost(c, dec, dec.held);
                     const std::int64_t fees = m_bank.returned_item_fee + dec.returned_payment_fee;
                     c.fees += fees;
                     c.bank_fees += fees;
@@ -609,8 +712,9 @@ private:
             if (active[k]) {
                 refresh();
                 const bool feasible = feasible_now();
+                pick = static_cast<std::size_t>(m_decisions[k].fallback); // in order, and covered
                 for (std::size_t i = 0; i < options.size(); ++i) {
-                    if (!feasible || fits(options[i])) {
+                    if ((!feasible || fits(options[i])) && in_order_with(k, options[i], false)) {
                         pick = i;
                         break;
                     }
@@ -642,6 +746,9 @@ private:
             }
         }
         m_budget->spend(static_cast<std::int64_t>(m_decisions.size()));
+        if (m_fit.size() < m_open.size()) {
+            m_fit.resize(m_open.size());
+        }
         m_until = until;
         m_stopped = false;
         search(0, partial);
@@ -676,7 +783,8 @@ private:
         const std::size_t k = m_open[pos];
         const auto& dec = m_decisions[k];
         // Room before any option is applied (apply() below changes the balances).
-        std::vector<char> fit(dec.options.size());
+        auto& fit = m_fit[pos]; // sized by search_over: deeper calls never move it
+        fit.assign(dec.options.size(), 0);
         for (std::size_t i = 0; i < dec.options.size(); ++i) {
             fit[i] = !feasible || fits(dec.options[i]) ? 1 : 0;
         }
@@ -684,6 +792,9 @@ private:
             const auto& o = dec.options[i];
             // An option that overdraws the account cannot beat a plan without an overdraft.
             if (!fit[i] && m_best.overdrawn_accounts == 0) {
+                continue;
+            }
+            if (!in_order_with(k, o, dec.next >= 0 && !m_is_open[static_cast<std::size_t>(dec.next)])) {
                 continue;
             }
             m_choice[k] = static_cast<int>(i);
@@ -766,9 +877,13 @@ private:
     // Raises the bound's late counts per class, and its reported count, to what the money left
     // allows: the open decisions compete for the same room, which the per-decision minima ignore.
     void strengthen(std::size_t pos, const PlanCost& partial, PlanCost& bound) {
-        std::array<std::vector<std::pair<int, std::int64_t>>, k_priority_count> late_jobs;
+        auto& late_jobs = m_late_jobs;
+        for (auto& v : late_jobs) {
+            v.clear();
+        }
         std::array<int, k_priority_count> independent{};
-        std::vector<std::pair<int, std::int64_t>> report_jobs;
+        auto& report_jobs = m_report_jobs;
+        report_jobs.clear();
         int independent_reported = 0;
         for (std::size_t q = pos; q < m_open.size(); ++q) {
             const auto& dec = m_decisions[m_open[q]];
@@ -793,11 +908,11 @@ private:
             if (late_jobs[c].empty()) {
                 continue;
             }
-            const int joint = independent[c] + fewest_late(late_jobs[c], m_sm);
+            const int joint = independent[c] + fewest_late(late_jobs[c], m_sm, m_heap);
             bound.late_by_priority[c] = std::max(bound.late_by_priority[c], partial.late_by_priority[c] + joint);
         }
         if (!report_jobs.empty()) {
-            const int joint = independent_reported + fewest_late(report_jobs, m_sm);
+            const int joint = independent_reported + fewest_late(report_jobs, m_sm, m_heap);
             bound.reported_late = std::max(bound.reported_late, partial.reported_late + joint);
         }
         m_budget->spend(static_cast<std::int64_t>(m_open.size() - pos) * k_sort_work);
@@ -812,8 +927,10 @@ private:
         bool late = false;
         bool reported = false;
         std::int64_t fee = 0;
+        int day = -1; // -1: not paid
         int point = 0;
-        std::int64_t amount = 0;
+        std::int64_t amount = 0; // what it takes from the points (none when after the last)
+        std::int64_t paid = 0;   // what it pays
         int option = 0;
     };
     struct Job {
@@ -832,10 +949,12 @@ private:
         std::int64_t unreported_amount = 0;
         std::int64_t late_fee = 0;
         bool same_as_previous = false; // the same statuses as the job before: try them in order
+        std::vector<std::size_t> chain; // the jobs of the same bill, oldest first (this one among them)
     };
 
     [[nodiscard]] static bool same_statuses(const Job& a, const Job& b) {
-        if (a.priority != b.priority || a.statuses.size() != b.statuses.size()) {
+        if (a.priority != b.priority || a.statuses.size() != b.statuses.size() || a.chain.size() > 1 ||
+            b.chain.size() > 1) {
             return false;
         }
         for (std::size_t i = 0; i < a.statuses.size(); ++i) {
@@ -854,18 +973,24 @@ private:
         job.decision = k;
         job.priority = static_cast<std::size_t>(dec.priority);
         // The least debit of each (late, reported) class: the latest point, then the least amount.
+        // A bill's later occurrence cannot be paid while this one is not: then holding it and paying
+        // it late are not the same, and each class keeps both.
+        const bool chained = dec.next >= 0;
         const auto lighter = [](const Status& a, const Status& b) {
-            return a.point > b.point || (a.point == b.point && a.amount < b.amount);
+            return a.point > b.point || (a.point == b.point && (a.amount < b.amount || (a.amount == b.amount && a.day > b.day)));
         };
         std::vector<Status> classes;
         for (std::size_t i = 0; i < dec.options.size(); ++i) {
             const auto& o = dec.options[i];
-            Status s{o.late, o.reported, o.fee, o.point, o.point >= m_np ? 0 : o.amount, static_cast<int>(i)};
+            Status s{o.late, o.reported, o.fee, o.day, o.point, o.point >= m_np ? 0 : o.amount, o.amount,
+                     static_cast<int>(i)};
             if (s.amount == 0) {
                 s.point = m_np;
             }
-            auto same = std::find_if(classes.begin(), classes.end(),
-                                     [&](const Status& c) { return c.late == s.late && c.reported == s.reported; });
+            const bool held = s.day < 0;
+            auto same = std::find_if(classes.begin(), classes.end(), [&](const Status& c) {
+                return c.late == s.late && c.reported == s.reported && (!chained || (c.day < 0) == held);
+            });
             if (same == classes.end()) {
                 classes.push_back(s);
             } else {
@@ -876,13 +1001,15 @@ private:
                 same->fee = fee;
             }
         }
-        // Drop a status another beats on every count and on its debit.
+        // Drop a status another beats on every count and on its debit (and, when chained, that is
+        // held alike).
         for (const auto& s : classes) {
             const bool beaten = std::any_of(classes.begin(), classes.end(), [&](const Status& t) {
                 const bool no_worse = t.late <= s.late && t.reported <= s.reported && t.fee <= s.fee &&
-                                      t.point >= s.point && t.amount <= s.amount;
+                                      t.point >= s.point && t.amount <= s.amount &&
+                                      (!chained || (t.day < 0) == (s.day < 0));
                 const bool same = t.late == s.late && t.reported == s.reported && t.fee == s.fee &&
-                                  t.point == s.point && t.amount == s.amount;
+                                  t.point == s.point && t.amount == s.amount && (t.day < 0) == (s.day < 0);
                 return no_worse && !same;
             });
             if (!beaten) {
@@ -890,8 +1017,8 @@ private:
             }
         }
         std::sort(job.statuses.begin(), job.statuses.end(), [](const Status& a, const Status& b) {
-            return std::tuple(a.late, a.reported, a.fee, -a.point, a.amount) <
-                   std::tuple(b.late, b.reported, b.fee, -b.point, b.amount);
+            return std::tuple(a.late, a.reported, a.fee, -a.point, a.amount, a.day < 0) <
+                   std::tuple(b.late, b.reported, b.fee, -b.point, b.amount, b.day < 0);
         });
         job.late_fee = k_unbounded;
         for (const auto& s : job.statuses) {
@@ -934,17 +1061,29 @@ private:
             return std::tuple(a.priority, a.on_time_possible ? -a.on_time_point : 1, a.decision) <
                    std::tuple(b.priority, b.on_time_possible ? -b.on_time_point : 1, b.decision);
         });
+        // Each bill's jobs, oldest first (a job's earlier occurrences are jobs too).
+        std::vector<int> job_of(m_decisions.size(), -1);
+        for (std::size_t j = 0; j < m_jobs.size(); ++j) {
+            job_of[m_jobs[j].decision] = static_cast<int>(j);
+        }
+        for (auto& job : m_jobs) {
+            int head = static_cast<int>(job.decision);
+            while (m_decisions[static_cast<std::size_t>(head)].previous >= 0) {
+                head = m_decisions[static_cast<std::size_t>(head)].previous;
+            }
+            // (The later ones paid as scheduled, after every job's latest day, constrain nothing.)
+            for (int k = head; k >= 0 && job_of[static_cast<std::size_t>(k)] >= 0;
+                 k = m_decisions[static_cast<std::size_t>(k)].next) {
+                job.chain.push_back(static_cast<std::size_t>(job_of[static_cast<std::size_t>(k)]));
+            }
+        }
         for (std::size_t i = 1; i < m_jobs.size(); ++i) {
             m_jobs[i].same_as_previous = same_statuses(m_jobs[i], m_jobs[i - 1]);
         }
         // The decisions paid as scheduled (after the last trouble day) add their own costs.
         TopCost fixed;
-        std::vector<char> is_job(m_decisions.size(), 0);
-        for (std::size_t k : m_active) {
-            is_job[k] = 1;
-        }
         for (std::size_t k = 0; k < m_decisions.size(); ++k) {
-            if (!is_job[k]) {
+            if (job_of[k] < 0) {
                 const auto& o = m_decisions[k].options[0];
                 add_top(fixed, m_decisions[k], o.late, o.reported, o.fee);
             }
@@ -952,7 +1091,9 @@ private:
         // The incumbent is the best plan so far, which is covered.
         m_top_best = TopCost{m_best.late_by_priority, m_best.reported_late, m_best.fees};
         m_top_found.clear();
-        m_top_pick.assign(m_jobs.size(), 0);
+        m_top_pick.assign(m_jobs.size(), -1);
+        m_top_day.assign(m_jobs.size(), -1);
+        m_top_applied.assign(m_jobs.size(), {m_np, 0});
         // The balances with no job paid.
         for (std::size_t k : m_active) {
             apply(m_decisions[k].options[static_cast<std::size_t>(m_best_choice[k])], -1);
@@ -962,29 +1103,43 @@ private:
         m_stopped = false;
         top_search(0, fixed);
         const bool finished = !m_stopped;
-        for (std::size_t k : m_active) {
-            apply(m_decisions[k].options[static_cast<std::size_t>(m_best_choice[k])], +1);
-        }
         if (!m_top_found.empty()) {
-            // A plan better on the top concerns: each payment its status's least debit.
-            for (std::size_t k : m_active) {
-                apply(m_decisions[k].options[static_cast<std::size_t>(m_best_choice[k])], -1);
-            }
+            // A plan better on the top concerns: each payment its status's least amount, on its
+            // latest day that keeps the bill's payments in order.
             for (std::size_t j = 0; j < m_jobs.size(); ++j) {
                 const auto k = m_jobs[j].decision;
-                m_choice[k] = m_jobs[j].statuses[static_cast<std::size_t>(m_top_found[j])].option;
+                const auto& dec = m_decisions[k];
+                const int day = m_top_found_day[j];
+                int pick = day < 0 ? dec.hold : -1;
+                // The latest of its days on or before that day (no income comes in between, so
+                // the balances allow it), and its least amount there.
+                for (std::size_t i = 0; day >= 0 && i < dec.options.size(); ++i) {
+                    const auto& o = dec.options[i];
+                    if (o.day >= 0 && o.day <= day &&
+                        (pick < 0 || o.day > dec.options[static_cast<std::size_t>(pick)].day ||
+                         (o.day == dec.options[static_cast<std::size_t>(pick)].day &&
+                          o.amount < dec.options[static_cast<std::size_t>(pick)].amount))) {
+                        pick = static_cast<int>(i);
+                    }
+                }
+                m_choice[k] = pick;
             }
             PlanCost partial;
             for (std::size_t k = 0; k < m_decisions.size(); ++k) {
                 const auto& o = m_decisions[k].options[static_cast<std::size_t>(m_choice[k])];
-                if (is_job[k]) {
+                if (job_of[k] >= 0) {
                     apply(o, +1);
                 }
                 add_option_cost(partial, m_decisions[k], o);
             }
             m_best = leaf_cost(partial);
             m_best_choice = m_choice;
+        } else {
+            for (std::size_t k : m_active) {
+                apply(m_decisions[k].options[static_cast<std::size_t>(m_best_choice[k])], +1);
+            }
         }
+        m_choice = m_best_choice;
         refresh();
         return finished;
     }
@@ -993,6 +1148,35 @@ private:
         c.late[static_cast<std::size_t>(dec.priority)] += late ? 1 : 0;
         c.reported += reported ? 1 : 0;
         c.fees += fee;
+    }
+
+    // Places the debits of the jobs of `chain` that have a status: each on its status's day, or
+    // earlier where a later occurrence of the bill is paid earlier still (a payment goes to the
+    // oldest owed). Returns false when an occurrence is held while a later one is paid.
+    bool place_chain(const std::vector<std::size_t>& chain) {
+        bool in_order = true;
+        int later_day = std::numeric_limits<int>::max(); // the earliest day a later one is paid
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+            const std::size_t j = *it;
+            auto& applied = m_top_applied[j];
+            debit(applied.first, applied.second, -1);
+            applied = {m_np, 0};
+            m_top_day[j] = -1;
+            if (m_top_pick[j] < 0) {
+                continue;
+            }
+            const auto& s = m_jobs[j].statuses[static_cast<std::size_t>(m_top_pick[j])];
+            if (s.day < 0) {
+                in_order = in_order && later_day == std::numeric_limits<int>::max();
+                continue;
+            }
+            const int day = std::min(s.day, later_day);
+            later_day = day;
+            m_top_day[j] = day;
+            applied = {s.paid == 0 ? m_np : first_point(day), s.paid};
+            debit(applied.first, applied.second, +1);
+        }
+        return in_order;
     }
 
     void top_search(std::size_t pos, const TopCost& partial) {
@@ -1005,6 +1189,7 @@ private:
             if (partial < m_top_best) {
                 m_top_best = partial;
                 m_top_found = m_top_pick;
+                m_top_found_day = m_top_day;
             }
             return;
         }
@@ -1017,7 +1202,7 @@ private:
         const std::size_t first = job.same_as_previous ? static_cast<std::size_t>(m_top_pick[pos - 1]) : 0;
         for (std::size_t i = first; i < job.statuses.size(); ++i) {
             const auto& s = job.statuses[i];
-            if (s.point < m_np && s.amount > m_sm[static_cast<std::size_t>(s.point)]) {
+            if (job.chain.size() == 1 && s.point < m_np && s.amount > m_sm[static_cast<std::size_t>(s.point)]) {
                 continue; // its least debit does not fit
             }
             TopCost next = partial;
@@ -1026,10 +1211,13 @@ private:
                 continue; // statuses are best first within a class, but a later one may still be cheaper
             }
             m_top_pick[pos] = static_cast<int>(i);
-            debit(s.point, s.amount, +1);
+            const bool in_order = place_chain(job.chain);
             refresh();
-            top_search(pos + 1, next);
-            debit(s.point, s.amount, -1);
+            if (in_order && feasible_now()) {
+                top_search(pos + 1, next);
+            }
+            m_top_pick[pos] = -1;
+            place_chain(job.chain);
             refresh();
             if (m_stopped) {
                 return;
@@ -1042,9 +1230,10 @@ private:
     // reported late; the fees of the fewest late ones at their cheapest.
     TopCost top_bound(std::size_t pos, const TopCost& partial) {
         TopCost bound = partial;
-        std::vector<std::pair<int, std::int64_t>> jobs;
-        std::vector<std::int64_t> fees;
-        std::vector<std::pair<int, std::int64_t>> report_jobs;
+        auto& jobs = m_class_jobs;
+        auto& fees = m_fees;
+        auto& report_jobs = m_report_jobs;
+        report_jobs.clear();
         std::size_t q = pos;
         while (q < m_jobs.size()) {
             const std::size_t cls = m_jobs[q].priority;
@@ -1066,7 +1255,7 @@ private:
                 }
             }
             if (!jobs.empty()) {
-                const int late = fewest_late(jobs, m_sm);
+                const int late = fewest_late(jobs, m_sm, m_heap);
                 bound.late[cls] += late;
                 std::sort(fees.begin(), fees.end());
                 for (int i = 0; i < late; ++i) {
@@ -1075,7 +1264,7 @@ private:
             }
         }
         if (!report_jobs.empty()) {
-            bound.reported += fewest_late(report_jobs, m_sm);
+            bound.reported += fewest_late(report_jobs, m_sm, m_heap);
         }
         m_budget->spend(static_cast<std::int64_t>(m_jobs.size() - pos) * k_sort_work);
         return bound;
@@ -1118,9 +1307,20 @@ private:
     std::int64_t m_until = 0;
     bool m_stopped = false;
 
+    // Scratch space for the search, kept between nodes.
+    std::vector<std::vector<char>> m_fit; // per depth: which options fit
+    std::array<std::vector<std::pair<int, std::int64_t>>, k_priority_count> m_late_jobs;
+    std::vector<std::pair<int, std::int64_t>> m_report_jobs;
+    std::vector<std::pair<int, std::int64_t>> m_class_jobs;
+    std::vector<std::int64_t> m_fees;
+    std::vector<std::int64_t> m_heap;
+
     std::vector<Job> m_jobs;
-    std::vector<int> m_top_pick;
+    std::vector<int> m_top_pick;                       // per job: its status, -1 none yet
+    std::vector<int> m_top_day;                        // per job: the day it is paid (-1: not)
+    std::vector<std::pair<int, std::int64_t>> m_top_applied; // per job: its debit as placed
     std::vector<int> m_top_found;
+    std::vector<int> m_top_found_day;
     TopCost m_top_best;
 };
 
@@ -1285,11 +1485,17 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
             const auto& bill = h.bills[o.item];
             Decision dec;
             dec.occurrence = i;
+            dec.item = o.item;
             dec.priority = rank(bill.priority) - 1;
             dec.returned_payment_fee = bill.returned_payment_fee.minor();
             const int scheduled = days_between(plan.from, *o.apply_date);
             dec.scheduled = scheduled;
             const int due = days_between(plan.from, o.due.due);
+            dec.due = due;
+            dec.grace_days = bill.grace_days;
+            dec.reported_after = bill.reported_late_after_days;
+            dec.late_fee = bill.late_fee.minor();
+            dec.last_day = days - 1;
             std::vector<int> candidate_days{scheduled};
             if (due > scheduled && due < days) {
                 candidate_days.push_back(due);
@@ -1301,49 +1507,19 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
             std::sort(candidate_days.begin(), candidate_days.end());
             candidate_days.erase(std::unique(candidate_days.begin(), candidate_days.end()), candidate_days.end());
             candidate_days.push_back(-1); // not in the window
-            std::vector<std::pair<bool, std::int64_t>> amounts{{false, o.amount.minor()}};
+            dec.amounts = {{false, o.amount.minor()}};
             if (bill.minimum) {
                 const std::int64_t minimum = (*bill.minimum * o.due.count).minor();
                 if (minimum < o.amount.minor()) {
-                    amounts.emplace_back(true, minimum);
+                    dec.amounts.emplace_back(true, minimum);
                 }
             }
-            dec.least_amount = amounts.back().second;
-            const int held_days_late = std::max(0, days - 1 - due);
-            dec.held_is_late = held_days_late > bill.grace_days;
+            dec.least_amount = dec.amounts.back().second;
             dec.grace_deadline = due + bill.grace_days;
             if (bill.reported_late_after_days) {
-                dec.held_is_reported = held_days_late >= *bill.reported_late_after_days;
                 dec.report_deadline = due + *bill.reported_late_after_days - 1;
             }
-            for (int d : candidate_days) {
-                const int late_days = std::max(0, (d < 0 ? days - 1 : d) - due);
-                for (const auto& [minimum, amount] : amounts) {
-                    Option opt;
-                    opt.day = d;
-                    opt.minimum = minimum;
-                    opt.amount = d < 0 ? 0 : amount;
-                    opt.days_late = late_days;
-                    opt.late = late_days > bill.grace_days;
-                    opt.reported = bill.reported_late_after_days && late_days >= *bill.reported_late_after_days;
-                    opt.fee = opt.late ? bill.late_fee.minor() : 0;
-                    opt.moved = d != scheduled;
-                    if (d < 0 && minimum) {
-                        continue; // holding a payment has no amount to reduce
-                    }
-                    dec.options.push_back(opt);
-                }
-            }
-            const auto key = [](const Option& x) {
-                return std::tuple(x.late, x.reported, x.fee, x.minimum, x.days_late, x.moved, x.day < 0, x.day);
-            };
-            std::stable_sort(dec.options.begin(), dec.options.end(),
-                             [&](const Option& a, const Option& b) { return key(a) < key(b); });
-            for (std::size_t k = 0; k < dec.options.size(); ++k) {
-                if (dec.options[k].day < 0) {
-                    dec.hold = static_cast<int>(k);
-                }
-            }
+            set_options(dec, candidate_days);
             per_account[o.account].push_back(std::move(dec));
         }
 
@@ -1358,6 +1534,16 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
             std::stable_sort(decs.begin(), decs.end(), [](const Decision& x, const Decision& y) {
                 return std::tuple(x.priority, x.scheduled, x.occurrence) < std::tuple(y.priority, y.scheduled, y.occurrence);
             });
+            // Each bill's occurrences in order (a bill keeps its class, and its later occurrences
+            // are scheduled later): each one's previous and next.
+            std::map<std::size_t, int> last_of_bill;
+            for (std::size_t k = 0; k < decs.size(); ++k) {
+                if (const auto it = last_of_bill.find(decs[k].item); it != last_of_bill.end()) {
+                    decs[k].previous = it->second;
+                    decs[static_cast<std::size_t>(it->second)].next = static_cast<int>(k);
+                }
+                last_of_bill[decs[k].item] = static_cast<int>(k);
+            }
             std::vector<std::int64_t> close(static_cast<std::size_t>(days));
             for (int d = 0; d < days; ++d) {
                 close[static_cast<std::size_t>(d)] = sim.days[a][static_cast<std::size_t>(d)].close.minor();
@@ -1446,7 +1632,7 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
                            : opt.minimum    ? PlanAction::pay_minimum
                            : opt.moved      ? PlanAction::move
                                             : PlanAction::pay;
-                const auto& costed = d.declined ? dec.options[static_cast<std::size_t>(dec.hold)] : opt;
+                const auto& costed = d.declined ? dec.held : opt;
                 d.days_late = costed.days_late;
                 d.late = costed.late;
                 d.late_fee = Money::from_minor(costed.fee, h.currency);

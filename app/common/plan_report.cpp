@@ -193,6 +193,10 @@ std::string plan_text(const core::Household& h, const core::Plan& plan, const co
         cost += plan.cost.reported_late == 0 ? "; nothing reported to credit bureaus"
                                              : fmt::format("; {} reported late to credit bureaus", plan.cost.reported_late);
         out += "What it costs: " + cost + ".\n";
+        if (late > 0 && plan.proven >= 2) {
+            out += "No plan has fewer payments past their grace period, class by class from housing down: that is "
+                   "proven.\n";
+        }
     }
     if (plan.cost.bank_fees > 0) {
         out += fmt::format("The bank's fees: {} ({} payment{} into overdraft, {} declined).\n", plan.bank_fees.to_string(),

@@ -379,6 +379,9 @@ void PlanPage::show(const core::Household& household, const Derived* derived) {
                                          "bureaus: %d. Minimum-only payments: %d. Days late in all: %d."),
                                        money_text(p.late_fees), late, p.cost.reported_late, p.cost.minimum_payments,
                                        p.cost.days_late);
+    if (late > 0 && p.proven >= 2) {
+        summary += "\n" + _("No plan has fewer payments past their grace period, class by class: that is proven.");
+    }
     if (!derived->settled) {
         summary += "\n" + _("Checking for a better plan...");
     } else if (!p.optimal) {

@@ -410,6 +410,38 @@ std::vector<Choice> choices_of(const Problem& p, const Plan& plan) {
     return out;
 }
 
+// The pairs of decisions (by index) that are one bill's consecutive occurrences, older first.
+std::vector<std::pair<std::size_t, std::size_t>> consecutive_occurrences(const Problem& p) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::map<std::size_t, std::size_t> last; // bill -> its latest decision so far
+    std::vector<std::size_t> by_due(p.decisions.size());
+    std::iota(by_due.begin(), by_due.end(), std::size_t{0});
+    std::stable_sort(by_due.begin(), by_due.end(), [&](std::size_t a, std::size_t b) {
+        return p.occurrences[p.decisions[a]].due.due < p.occurrences[p.decisions[b]].due.due;
+    });
+    for (std::size_t k : by_due) {
+        const auto item = p.occurrences[p.decisions[k]].item;
+        if (const auto it = last.find(item); it != last.end()) {
+            out.emplace_back(it->second, k);
+        }
+        last[item] = k;
+    }
+    return out;
+}
+
+// Whether the choices pay each bill's occurrences oldest first (a later one never before, nor
+// without, the one before it).
+bool oldest_first(const Problem& p, const std::vector<Choice>& choice) {
+    for (const auto& [earlier, later] : consecutive_occurrences(p)) {
+        const auto& e = choice[earlier];
+        const auto& l = choice[later];
+        if (l.day >= 0 && (e.day < 0 || e.day > l.day)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // Tries every combination of the given per-decision choices; returns the least cost.
 PlanCost exhaustive(const Problem& p, const std::vector<std::vector<Choice>>& options) {
     const auto fixed = fixed_of(p);
@@ -420,9 +452,11 @@ PlanCost exhaustive(const Problem& p, const std::vector<std::vector<Choice>>& op
         for (std::size_t k = 0; k < idx.size(); ++k) {
             current[k] = options[k][idx[k]];
         }
-        const auto c = evaluate(p, fixed, current);
-        if (!best || c < *best) {
-            best = c;
+        if (oldest_first(p, current)) {
+            const auto c = evaluate(p, fixed, current);
+            if (!best || c < *best) {
+                best = c;
+            }
         }
         std::size_t k = 0;
         while (k < idx.size() && ++idx[k] == options[k].size()) {
@@ -682,8 +716,8 @@ TEST_CASE("properties on random households: no avoidable overdraft, priority res
 //
 // For windows of 20 to 40 payments, which no exhaustive search reaches, an integer program solved
 // by GLPK (glpsol, a separate program) gives the best top concerns: one 0/1 variable per payment,
-// day of the window (from its scheduled date) and amount; a day's low may not go below zero; the
-// concerns minimised one after another, each fixed at its best before the next. It shares nothing
+// day of the window (from its scheduled date) and amount; a day's low may not go below zero; a
+// bill's later occurrence paid only once the one before it is; the concerns minimised one after another, each fixed at its best before the next. It shares nothing
 // with the planner but the occurrence list, and it does not use the planner's few candidate days
 // or its statuses, so it checks those arguments too.
 
@@ -799,6 +833,21 @@ Reference reference_top(const Problem& p, const std::filesystem::path& dir) {
             constraints += " low" + std::to_string(t) + ":" + row + " <= " + std::to_string(cap[static_cast<std::size_t>(t)]) + "\n";
         }
     }
+    // A payment goes to the oldest occurrence of a bill still owed: by any day, a bill's later
+    // occurrence is paid only if the one before it is.
+    for (const auto& [earlier, later] : consecutive_occurrences(p)) {
+        for (int t = 0; t < n; ++t) {
+            std::string row;
+            for (const auto& v : vars) {
+                if (v.day <= t && (v.job == earlier || v.job == later)) {
+                    row += (v.job == later ? " + " : " - ") + v.name;
+                }
+            }
+            if (!row.empty()) {
+                constraints += " order" + std::to_string(earlier) + "_" + std::to_string(t) + ":" + row + " <= 0\n";
+            }
+        }
+    }
     Reference r;
     std::vector<std::int64_t> best;
     for (std::size_t c = 0; c < concerns.size(); ++c) {
@@ -911,6 +960,7 @@ TEST_CASE("on windows of 20 to 40 payments the plan proves its top concerns, and
         CHECK(plan.cost.fees == ref.fees);
         // And the plan's account of its costs is what the independent evaluation finds.
         CHECK(evaluate(problem, choices_of(problem, plan)) == plan.cost);
+        CHECK(oldest_first(problem, choices_of(problem, plan)));
         // The bound is a bound: never above the plan, equal where proven.
         CHECK(plan.bound.late_by_priority == plan.cost.late_by_priority);
         CHECK(plan.bound.days_late <= plan.cost.days_late);
@@ -1194,4 +1244,40 @@ TEST_CASE("a household that never runs short needs no search", "[plan]") {
     CHECK(plan.nodes == 0);
     CHECK(plan.cost.moved == 0);
     CHECK(plan.decisions.size() == 66); // 33 months of rent and phone
+}
+
+TEST_CASE("a payment goes to the oldest occurrence of a bill still owed", "[plan]") {
+    // Worked by hand: 300.00 on Mon Nov 30, a paycheck of 1,000.00 on the 15th (usable the day
+    // after: debits post first), rent of 900.00 on the 1st with 5 days' grace and a 75.00 late fee.
+    // December's rent cannot be paid before Wed Dec 16. By Jan 6, the end of January's grace,
+    // there are 1,300.00 for 1,800.00 of rent: one of the two has to be late whatever is done.
+    // Holding December's and paying January's on time would count one late payment, but the
+    // landlord would put January's money on December: the plan pays December first, on Dec 16,
+    // and January's rent waits (the window and its look-ahead end on Jan 9, before the next
+    // paycheck).
+    auto h = household("300.00", "2026-11-30");
+    auto& rent = add_bill(h, "rent", "900.00", "FREQ=MONTHLY;BYMONTHDAY=1", "2026-01-01", Priority::housing);
+    rent.grace_days = 5;
+    rent.late_fee = money("75.00");
+    add_income(h, "pay", "1000.00", "FREQ=MONTHLY;BYMONTHDAY=15", "2026-01-15");
+    REQUIRE(validate(h).ok());
+    auto p = make_plan(h, PlanOptions{.from = day("2026-11-30"), .days = 10});
+    REQUIRE(p);
+    CHECK(to_iso(p->horizon_to) == "2027-01-09");
+    REQUIRE(p->decisions.size() == 2);
+    const auto& december = p->decisions[0];
+    const auto& january = p->decisions[1];
+    CHECK(to_iso(december.timeline.due) == "2026-12-01");
+    CHECK(pay_date(december) == "2026-12-16");
+    CHECK(december.late);
+    CHECK(december.beyond_window);
+    CHECK(december.days_late == 15);
+    CHECK(to_iso(january.timeline.due) == "2027-01-01");
+    CHECK(january.in_look_ahead);
+    CHECK(january.action == PlanAction::hold);
+    CHECK(january.late);
+    CHECK(january.reason.find("would overdraw Checking") != std::string::npos);
+    CHECK(p->cost.late_by_priority[0] == 2);
+    CHECK(p->cost.days_late == 15 + 8);
+    CHECK(p->optimal);
 }

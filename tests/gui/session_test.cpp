@@ -129,6 +129,33 @@ TEST_CASE("session: derive computes the forecast core computes, from the balance
     CHECK(d2->today == k_today + date::days{3});
 }
 
+TEST_CASE("session: a first plan at once, then the full one; a cancelled one says so", "[session]") {
+    // The example with 900.00 less: short enough that bills have to wait, and some go late.
+    auto h = example();
+    h.accounts[0].balance -= core::Money::parse("900.00", h.currency).value();
+    auto forecast_only = gui::derive_forecast(h, k_today, 90);
+    REQUIRE(forecast_only);
+    auto first = gui::add_plan(forecast_only.value(), h, {}, gui::PlanEffort{.work_limit = 1});
+    REQUIRE(first);
+    CHECK(first->planned);
+    CHECK_FALSE(first->settled); // a proof may still come: the window says it is checking
+    CHECK_FALSE(first->plan.optimal);
+    CHECK_FALSE(first->plan.decisions.empty());
+    auto full = gui::add_plan(forecast_only.value(), h, {});
+    REQUIRE(full);
+    CHECK(full->settled);
+    CHECK(full->plan.proven >= 4);
+    CHECK(full->plan.proven >= first->plan.proven);
+    CHECK(full->plan.cost.moved > 0);
+
+    const std::atomic<bool> stop{true};
+    auto stopped = gui::add_plan(forecast_only.value(), h, {}, gui::PlanEffort{.cancel = &stop});
+    REQUIRE(stopped);
+    CHECK(stopped->plan.cancelled);
+    CHECK_FALSE(stopped->settled);
+    CHECK_FALSE(stopped->plan.decisions.empty());
+}
+
 TEST_CASE("session: acknowledged warnings stay acknowledged after reopening", "[session]") {
     FixedToday fixed;
     TempDir dir;

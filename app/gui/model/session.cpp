@@ -33,7 +33,7 @@ core::Result<Derived> add_plan(Derived d, const core::Household& h, const std::s
         return core::Error{e.code(), e.what()};
     }
     d.planned = true;
-    d.settled = d.plan.optimal || effort.work_limit >= core::PlanOptions{}.work_limit;
+    d.settled = d.plan.optimal || (effort.work_limit >= core::PlanOptions{}.work_limit && !d.plan.cancelled);
     return d;
 }
 

@@ -46,7 +46,7 @@ public:
             return ctx.fail(f.error());
         }
         if (ctx.json) {
-            ctx.out << app::forecast_json(h, f.value()).dump(2) << '\n';
+            app::write_forecast_json(ctx.out, h, f.value());
         } else {
             ctx.out << core::printable_lines(app::forecast_text(h, f.value(), app::TextOptions{m_compact}));
         }

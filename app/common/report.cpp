@@ -1,5 +1,7 @@
 #include "app/common/report.hpp"
 
+#include "app/common/json_writer.hpp"
+
 #include <fmt/format.h>
 
 namespace steadypay::app {
@@ -8,7 +10,6 @@ using core::Date;
 using core::ItemKind;
 using core::OccurrenceState;
 using core::to_iso;
-using nlohmann::ordered_json;
 
 std::string signed_amount(const core::Money& m) { return (m.is_negative() ? "" : "+") + m.to_string(); }
 
@@ -37,79 +38,105 @@ std::string occurrence_label(const core::Household& h, const core::Occurrence& o
     return label;
 }
 
-ordered_json forecast_json(const core::Household& h, const core::Forecast& f) {
-    ordered_json doc;
-    doc["from"] = to_iso(f.from);
-    doc["to"] = to_iso(f.to);
-    doc["currency"] = std::string(f.currency.code());
-    ordered_json accounts = ordered_json::array();
+void write_forecast_json(std::ostream& out, const core::Household& h, const core::Forecast& f) {
+    JsonWriter w(out);
+    w.begin_object();
+    w.field("from", to_iso(f.from));
+    w.field("to", to_iso(f.to));
+    w.field("currency", f.currency.code());
+    w.key("accounts");
+    w.begin_array();
     for (const auto& af : f.accounts) {
         const auto& account = h.accounts[af.account];
-        ordered_json a;
-        a["id"] = account.id;
-        a["name"] = account.name;
-        a["opening"] = af.opening.to_string();
-        a["cushion"] = account.cushion.to_string();
-        ordered_json days = ordered_json::array();
+        w.begin_object();
+        w.field("id", account.id);
+        w.field("name", account.name);
+        w.field("opening", af.opening.to_string());
+        w.field("cushion", account.cushion.to_string());
+        w.key("days");
+        w.begin_array();
         for (const auto& d : af.days) {
-            days.push_back({{"date", to_iso(d.date)}, {"low", d.low.to_string()}, {"close", d.close.to_string()}});
+            w.begin_object();
+            w.field("date", to_iso(d.date));
+            w.field("low", d.low.to_string());
+            w.field("close", d.close.to_string());
+            w.end_object();
         }
-        a["days"] = std::move(days);
-        a["lowest"] = {{"date", to_iso(af.lowest.date)}, {"balance", af.lowest.low.to_string()}};
-        a["safe_to_spend"] = af.safe_to_spend.to_string();
-        a["next_income"] = af.next_income ? ordered_json(to_iso(*af.next_income)) : ordered_json(nullptr);
-        a["safe_to_spend_until_next_income"] = af.safe_to_spend_until_next_income.to_string();
-        a["expected_overdraft_fees"] = af.expected_fees.to_string();
-        a["declined_payments"] = af.declined_payments;
-        a["expected_returned_fees"] = af.returned_fees.to_string();
-        accounts.push_back(std::move(a));
+        w.end_array();
+        w.key("lowest");
+        w.begin_object();
+        w.field("date", to_iso(af.lowest.date));
+        w.field("balance", af.lowest.low.to_string());
+        w.end_object();
+        w.field("safe_to_spend", af.safe_to_spend.to_string());
+        w.key("next_income");
+        if (af.next_income) {
+            w.value(to_iso(*af.next_income));
+        } else {
+            w.null();
+        }
+        w.field("safe_to_spend_until_next_income", af.safe_to_spend_until_next_income.to_string());
+        w.field("expected_overdraft_fees", af.expected_fees.to_string());
+        w.field("declined_payments", af.declined_payments);
+        w.field("expected_returned_fees", af.returned_fees.to_string());
+        w.end_object();
     }
-    doc["accounts"] = std::move(accounts);
-    ordered_json events = ordered_json::array();
+    w.end_array();
+    w.key("events");
+    w.begin_array();
     for (const auto& e : f.events) {
         const auto& o = f.occurrences[e.occurrence];
-        events.push_back({{"date", to_iso(e.date)},
-                          {"account", h.accounts[e.account].id},
-                          {"item", core::item_id(h, o)},
-                          {"kind", std::string(core::to_string(o.kind))},
-                          {"amount", e.amount.to_string()},
-                          {"balance_after", e.balance_after.to_string()},
-                          {"name", core::item_name(h, o)},
-                          {"due", to_iso(o.due.due)},
-                          {"status", std::string(core::to_string(o.state))}});
+        w.begin_object();
+        w.field("date", to_iso(e.date));
+        w.field("account", h.accounts[e.account].id);
+        w.field("item", core::item_id(h, o));
+        w.field("kind", core::to_string(o.kind));
+        w.field("amount", e.amount.to_string());
+        w.field("balance_after", e.balance_after.to_string());
+        w.field("name", core::item_name(h, o));
+        w.field("due", to_iso(o.due.due));
+        w.field("status", core::to_string(o.state));
+        w.end_object();
     }
-    doc["events"] = std::move(events);
-    ordered_json declined = ordered_json::array();
+    w.end_array();
+    w.key("declined");
+    w.begin_array();
     for (const auto& d : f.declined) {
         const auto& o = f.occurrences[d.occurrence];
-        declined.push_back({{"date", to_iso(d.date)},
-                            {"account", h.accounts[d.account].id},
-                            {"item", core::item_id(h, o)},
-                            {"name", core::item_name(h, o)},
-                            {"due", to_iso(o.due.due)},
-                            {"amount", (-d.amount).to_string()},
-                            {"balance", d.balance.to_string()},
-                            {"bank_fee", d.bank_fee.to_string()},
-                            {"biller_fee", d.biller_fee.to_string()}});
+        w.begin_object();
+        w.field("date", to_iso(d.date));
+        w.field("account", h.accounts[d.account].id);
+        w.field("item", core::item_id(h, o));
+        w.field("name", core::item_name(h, o));
+        w.field("due", to_iso(o.due.due));
+        w.field("amount", (-d.amount).to_string());
+        w.field("balance", d.balance.to_string());
+        w.field("bank_fee", d.bank_fee.to_string());
+        w.field("biller_fee", d.biller_fee.to_string());
+        w.end_object();
     }
-    doc["declined"] = std::move(declined);
-    ordered_json shortfalls = ordered_json::array();
+    w.end_array();
+    w.key("shortfalls");
+    w.begin_array();
     for (const auto& s : f.shortfalls) {
-        ordered_json j{{"account", h.accounts[s.account].id},
-                       {"kind", std::string(core::to_string(s.kind))},
-                       {"start", to_iso(s.start)},
-                       {"end", to_iso(s.end)},
-                       {"deepest", s.deepest.to_string()},
-                       {"deepest_date", to_iso(s.deepest_date)},
-                       {"days", core::days_between(s.start, s.end) + 1}};
+        w.begin_object();
+        w.field("account", h.accounts[s.account].id);
+        w.field("kind", core::to_string(s.kind));
+        w.field("start", to_iso(s.start));
+        w.field("end", to_iso(s.end));
+        w.field("deepest", s.deepest.to_string());
+        w.field("deepest_date", to_iso(s.deepest_date));
+        w.field("days", core::days_between(s.start, s.end) + 1);
         if (s.kind == core::ShortfallKind::overdraft) {
-            j["overdrawn_items"] = s.overdrawn_items;
-            j["expected_fees"] = s.fees.to_string();
+            w.field("overdrawn_items", s.overdrawn_items);
+            w.field("expected_fees", s.fees.to_string());
         }
-        shortfalls.push_back(std::move(j));
+        w.end_object();
     }
-    doc["shortfalls"] = std::move(shortfalls);
-    return doc;
+    w.end_array();
+    w.end_object();
+    w.flush();
+    out << '\n';
 }
 
 namespace {

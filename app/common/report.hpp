@@ -4,8 +4,8 @@
 
 #include "core/forecast.hpp"
 
-#include <nlohmann/json.hpp>
 
+#include <ostream>
 #include <string>
 
 namespace steadypay::app {
@@ -14,7 +14,8 @@ struct TextOptions {
     bool compact = false; // only days with an event, a shortfall, or the first and last day
 };
 
-[[nodiscard]] nlohmann::ordered_json forecast_json(const core::Household& household, const core::Forecast& forecast);
+// The forecast as JSON (docs/cli.md), written to `out` as it is made, and a newline after it.
+void write_forecast_json(std::ostream& out, const core::Household& household, const core::Forecast& forecast);
 [[nodiscard]] std::string forecast_text(const core::Household& household, const core::Forecast& forecast,
                                         const TextOptions& options = {});
 

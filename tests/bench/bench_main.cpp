@@ -11,6 +11,7 @@
 // same work.
 
 #include "app/common/heap.hpp"
+#include "app/common/report.hpp"
 #include "core/forecast.hpp"
 #include "core/plan.hpp"
 #include "core/recurrence.hpp"
@@ -22,6 +23,8 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <ostream>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +54,46 @@ void run_forecast(benchmark::State& state, int items, int days) {
     }
     state.counters["events"] = static_cast<double>(events);
 }
+
+// Saying it: the forecast of 500 items over 10 years printed as JSON and as the text table, to a
+// stream that counts the bytes (target: a few times the forecast itself).
+class CountingBuffer : public std::streambuf {
+public:
+    std::size_t bytes = 0;
+
+protected:
+    int_type overflow(int_type c) override {
+        ++bytes;
+        return c;
+    }
+    std::streamsize xsputn(const char*, std::streamsize n) override {
+        bytes += static_cast<std::size_t>(n);
+        return n;
+    }
+};
+
+void run_render(benchmark::State& state, bool json) {
+    const auto h = make_household(500);
+    auto f = forecast(h, ForecastOptions{day("2026-11-22"), 3653, AmountBasis::conservative});
+    if (!f.ok()) {
+        state.SkipWithError(f.error().message.c_str());
+        return;
+    }
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        CountingBuffer buffer;
+        std::ostream out(&buffer);
+        if (json) {
+            steadypay::app::write_forecast_json(out, h, f.value());
+        } else {
+            out << steadypay::app::forecast_text(h, f.value());
+        }
+        bytes = buffer.bytes;
+    }
+    state.counters["MB"] = static_cast<double>(bytes) / 1e6;
+}
+void BM_Render_ForecastJson_500Items_10Years(benchmark::State& state) { run_render(state, true); }
+void BM_Render_ForecastText_500Items_10Years(benchmark::State& state) { run_render(state, false); }
 
 void BM_Forecast_50Items_365Days(benchmark::State& state) { run_forecast(state, 50, 365); }
 void BM_Forecast_500Items_10Years(benchmark::State& state) { run_forecast(state, 500, 3653); }
@@ -185,6 +228,8 @@ void BM_ScheduleNeverOccurs(benchmark::State& state) {
 
 BENCHMARK(BM_Forecast_50Items_365Days)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Forecast_500Items_10Years)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Render_ForecastJson_500Items_10Years)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Render_ForecastText_500Items_10Years)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Plan_40Occurrences_60Days)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Plan_Tight40_Seeds)->Arg(1)->Arg(2)->Arg(3)->Arg(4)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Plan_Short_40Payments, mixed, Shape::mixed)->Unit(benchmark::kMillisecond);

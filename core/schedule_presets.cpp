@@ -96,6 +96,16 @@ Result<std::string> preset_rule(const SchedulePreset& p) {
     }
     case PresetKind::once:
         return std::string("FREQ=DAILY;COUNT=1");
+    case PresetKind::every_n_months:
+        if (p.interval < 1 || p.interval > 24) {
+            return bad_input("the number of months must be from 1 to 24");
+        }
+        if (auto s = check_day(p.day, 31); !s) {
+            return std::move(s).error();
+        }
+        return p.interval == 1 ? "FREQ=MONTHLY;BYMONTHDAY=" + std::to_string(p.day)
+                               : "FREQ=MONTHLY;INTERVAL=" + std::to_string(p.interval) +
+                                     ";BYMONTHDAY=" + std::to_string(p.day);
     }
     return bad_input("unknown preset");
 }
@@ -106,6 +116,9 @@ std::optional<SchedulePreset> detect_preset(const RecurrenceRule& r) {
     const auto plain_weekday = r.by_day.size() == 1 && r.by_day[0].ordinal == 0;
     if (r.freq == Frequency::monthly && r.by_month_day.size() == 1 && r.by_month_day[0] > 0) {
         candidates.push_back({PresetKind::monthly_on_day, r.by_month_day[0]});
+        SchedulePreset every_n{PresetKind::every_n_months, r.by_month_day[0]};
+        every_n.interval = r.interval;
+        candidates.push_back(every_n);
     }
     if (r.freq == Frequency::monthly && !r.by_month_day.empty()) {
         candidates.push_back({PresetKind::monthly_on_day_or_last, r.by_month_day.back()});
@@ -168,6 +181,12 @@ std::string describe(const SchedulePreset& p) {
                std::to_string(p.day);
     case PresetKind::once:
         return "Once, on the start date";
+    case PresetKind::every_n_months:
+        if (p.interval == 1) {
+            return describe({PresetKind::monthly_on_day, p.day});
+        }
+        return "Every " + std::to_string(p.interval) + " months on the " + ordinal(p.day) +
+               ", counting from the start date's month" + (p.day > 28 ? " (skipped in months without one)" : "");
     }
     return {};
 }

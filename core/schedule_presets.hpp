@@ -11,6 +11,8 @@
 //   every_n_weeks(4, MO)             FREQ=WEEKLY;INTERVAL=4;BYDAY=MO
 //   yearly(April 15)                 FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=15
 //   once                             FREQ=DAILY;COUNT=1 (on the start date)
+//   every_n_months(2, 20)            FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=20 (months counted from
+//                                    the start date's)
 
 #include "core/recurrence.hpp"
 
@@ -28,6 +30,7 @@ enum class PresetKind {
     every_n_weeks,
     yearly,
     once,
+    every_n_months,
 };
 
 struct SchedulePreset {
@@ -35,7 +38,7 @@ struct SchedulePreset {
     int day = 1;                          // day of the month (monthly, yearly); 29..31 for _or_last
     int second_day = 15;                  // twice_a_month
     date::weekday weekday = date::Friday; // weekly presets
-    int interval = 2;                     // every_n_weeks: 1..52
+    int interval = 2;                     // every_n_weeks: 1..52; every_n_months: 1..24
     int month = 1;                        // yearly: 1..12
     friend bool operator==(const SchedulePreset&, const SchedulePreset&) = default;
 };

@@ -15,7 +15,7 @@ namespace steadypay::gui {
 
 namespace {
 
-constexpr int k_custom = 8; // the last choice of the schedule editor: a rule of one's own
+constexpr int k_custom = 9; // the last choice of the schedule editor: a rule of one's own
 
 // The schedule editor's parameter controls, in the order they sit in its row (a label before its
 // control); each preset shows some of them.
@@ -27,6 +27,7 @@ enum SchedulePart : std::size_t {
     part_every,
     part_interval,
     part_weeks,
+    part_months,
     part_on,
     part_weekday,
     part_in,
@@ -90,8 +91,9 @@ ScheduleEditor::ScheduleEditor(wxWindow* parent, const core::Household& househol
                               _("Every few weeks"),
                               _("Once a year"),
                               _("Once"),
+                              _("Every few months, on a day of the month"),
                               _("A rule of my own (RFC 5545 RRULE)")};
-    m_kind = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 9, kinds);
+    m_kind = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 10, kinds);
     top->Add(m_kind, wxSizerFlags().Expand());
 
     auto* params = new wxBoxSizer(wxHORIZONTAL);
@@ -113,6 +115,7 @@ ScheduleEditor::ScheduleEditor(wxWindow* parent, const core::Household& househol
     params->Add(m_interval, wxSizerFlags());
     m_parts.push_back(m_interval);
     m_parts.push_back(label(_("weeks")));
+    m_parts.push_back(label(_("months")));
     m_parts.push_back(label(_("on")));
     wxArrayString days;
     for (unsigned i = 0; i < 7; ++i) {
@@ -240,8 +243,8 @@ core::Result<core::Schedule> ScheduleEditor::schedule() const {
 
 std::vector<std::string> ScheduleEditor::shown_parts() const {
     static constexpr std::array<const char*, part_count> names{
-        "day label",   "day",      "second day label", "second day", "every label", "interval",
-        "weeks label", "on label", "weekday",          "in label",   "month",       "rrule"};
+        "day label",    "day",      "second day label", "second day", "every label", "interval",   "weeks label",
+        "months label", "on label", "weekday",          "in label",   "month",       "rrule"};
     std::vector<std::string> shown;
     for (std::size_t i = 0; i < m_parts.size(); ++i) {
         if (m_parts[i]->IsShown() && std::string_view(names[i]).find("label") == std::string_view::npos) {
@@ -279,6 +282,9 @@ void ScheduleEditor::changed() {
         break;
     case 6:
         show({part_day_label, part_day, part_in, part_month});
+        break;
+    case 8:
+        show({part_every, part_interval, part_months, part_day_label, part_day});
         break;
     case k_custom:
         show({part_rrule});

@@ -288,7 +288,8 @@ int run_smoke(MainFrame& frame, const SmokeOptions& options, double startup_ms) 
                                                 "twice_a_month",
                                                 "every_n_weeks",
                                                 "yearly",
-                                                "once"};
+                                                "once",
+                                                "every_n_months"};
         nlohmann::ordered_json presets;
         for (std::size_t i = 0; i < std::size(kinds); ++i) {
             core::SchedulePreset p{static_cast<core::PresetKind>(i)};

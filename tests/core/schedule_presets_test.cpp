@@ -37,6 +37,10 @@ TEST_CASE("each preset is the rule it says, with the dates a person expects", "[
     four_weeks.weekday = date::Monday;
     SchedulePreset yearly{PresetKind::yearly, 15};
     yearly.month = 4;
+    SchedulePreset bimonthly{PresetKind::every_n_months, 20};
+    bimonthly.interval = 2;
+    SchedulePreset quarterly{PresetKind::every_n_months, 31};
+    quarterly.interval = 3;
     const std::vector<Row> rows = {
         {{PresetKind::monthly_on_day, 10}, "FREQ=MONTHLY;BYMONTHDAY=10", "Monthly on the 10th", "2026-11-01",
          {"2026-11-10", "2026-12-10", "2027-01-10"}},
@@ -57,6 +61,14 @@ TEST_CASE("each preset is the rule it says, with the dates a person expects", "[
         {yearly, "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=15", "Every year on April 15", "2026-01-01",
          {"2026-04-15", "2027-04-15"}},
         {{PresetKind::once}, "FREQ=DAILY;COUNT=1", "Once, on the start date", "2026-12-24", {"2026-12-24"}},
+        // Israel's bimonthly bills; and every third month on the 31st, which April, June and
+        // September lack (RFC 5545 skips the day: worked from the calendar).
+        {bimonthly, "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=20",
+         "Every 2 months on the 20th, counting from the start date's month", "2026-01-01",
+         {"2026-01-20", "2026-03-20", "2026-05-20", "2026-07-20"}},
+        {quarterly, "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=31",
+         "Every 3 months on the 31st, counting from the start date's month (skipped in months without one)",
+         "2026-01-01", {"2026-01-31", "2026-07-31", "2026-10-31", "2027-01-31"}},
     };
     for (const auto& r : rows) {
         INFO(r.rule);
@@ -81,6 +93,9 @@ TEST_CASE("preset numbers out of range are errors", "[presets]") {
     SchedulePreset weeks{PresetKind::every_n_weeks};
     weeks.interval = 0;
     CHECK_FALSE(preset_rule(weeks).ok());
+    SchedulePreset months{PresetKind::every_n_months, 10};
+    months.interval = 25;
+    CHECK_THAT(preset_rule(months).error().message, Catch::Contains("from 1 to 24"));
     SchedulePreset feb{PresetKind::yearly, 30};
     feb.month = 2;
     CHECK_FALSE(preset_rule(feb).ok());

@@ -192,6 +192,7 @@ TEST_CASE("desktop: every view shows what core computes for an existing store", 
         {"every_n_weeks", {"interval", "weekday"}, "FREQ=WEEKLY;INTERVAL=3;BYDAY=TH"},
         {"yearly", {"day", "month"}, "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=10"},
         {"once", {}, "FREQ=DAILY;COUNT=1"},
+        {"every_n_months", {"day", "interval"}, "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=10"},
     };
     for (const auto& [kind, fields, rrule] : expected) {
         CAPTURE(kind);

@@ -5,6 +5,7 @@
 #include "app/gui/forecast_chart.hpp"
 #include "app/gui/month_grid.hpp"
 #include "app/gui/util.hpp"
+#include "core/headline.hpp"
 #include "core/schedule_presets.hpp"
 
 #include <wx/button.h>
@@ -84,6 +85,10 @@ DashboardPage::DashboardPage(wxWindow* parent, Controller& controller) : Page(pa
     banner_sizer->Add(m_banner, wxSizerFlags(1).CenterVertical().Border(wxALL, 10));
     banner_sizer->Add(to_plan, wxSizerFlags().CenterVertical().Border(wxALL, 6));
     m_banner_panel->SetSizer(banner_sizer);
+    m_banner_panel->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        CallAfter([this] { wrap_banner(); });
+    });
     top->Add(m_banner_panel, wxSizerFlags().Expand().Border(wxALL, 8));
     to_plan->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_controller.show_plan(); });
 
@@ -127,6 +132,27 @@ void DashboardPage::show(const core::Household& household, const Derived* derive
     refresh();
 }
 
+void DashboardPage::set_banner(const wxString& text) {
+    m_banner_text = text;
+    wrap_banner();
+}
+
+void DashboardPage::wrap_banner() {
+    m_banner->SetLabel(m_banner_text);
+    // The panel's width less the button and the margins; the text wraps at words, both directions.
+    int button = 0;
+    for (const auto* child : m_banner_panel->GetChildren()) {
+        if (child != m_banner) {
+            button += child->GetSize().GetWidth();
+        }
+    }
+    const int width = m_banner_panel->GetClientSize().GetWidth() - button - 40;
+    if (width > 100) {
+        m_banner->Wrap(width);
+    }
+    m_banner_panel->Layout();
+}
+
 void DashboardPage::refresh() {
     if (!m_household) {
         return;
@@ -135,8 +161,8 @@ void DashboardPage::refresh() {
     if (!m_derived || h.accounts.empty()) {
         m_safe->SetLabel("-");
         m_until->SetLabel("-");
-        m_banner->SetLabel(h.accounts.empty() ? _("Add an account to see your forecast (Edit > Add account).")
-                                              : _("Working out the forecast..."));
+        set_banner(h.accounts.empty() ? _("Add an account to see your forecast (Edit > Add account).")
+                                      : _("Working out the forecast..."));
         m_banner_panel->SetBackgroundColour(wxColour(235, 235, 235));
         m_chart->clear();
         m_upcoming->set_rows({});
@@ -153,23 +179,43 @@ void DashboardPage::refresh() {
                                 : _("No income expected in these days"));
     m_safe->SetForegroundColour(af.safe_to_spend.is_zero() ? colours::overdraft : colours::good);
 
-    // The banner: the next shortfall, or the all-clear.
-    const core::Shortfall* next = nullptr;
-    for (const auto& s : d.forecast.shortfalls) {
-        if (s.account == af.account &&
-            (!next || s.start < next->start || (s.start == next->start && s.kind == core::ShortfallKind::overdraft))) {
-            next = &s;
-        }
-    }
-    if (!next) {
-        m_banner->SetLabel(wxString::Format(_("No shortfall in the next %d days."), d.days));
+    // The banner: the most serious thing ahead and the first thing to do, or the all-clear.
+    const auto head = core::headline(d.forecast, d.plan, af.account);
+    if (head.kind == core::HeadlineKind::all_clear) {
+        set_banner(wxString::Format(_("No shortfall in the next %d days."), d.days));
         m_banner_panel->SetBackgroundColour(colours::good_fill);
     } else {
-        const bool overdraft = next->kind == core::ShortfallKind::overdraft;
-        wxString text = wxString::Format(overdraft ? _("You would run short on %s: %s goes down to %s.")
-                                                   : _("Below your cushion from %s: %s goes down to %s."),
-                                         short_date(next->start, d.today), wxs(h.accounts[af.account].name),
-                                         money_text(next->deepest));
+        const auto when = short_date(head.date, d.today);
+        const auto account_name = wxs(h.accounts[af.account].name);
+        const auto bill_name = [&](std::size_t decision) {
+            return wxs(h.bills[d.plan.occurrences[d.plan.decisions[decision].occurrence].item].name);
+        };
+        wxString text;
+        switch (head.kind) {
+        case core::HeadlineKind::declined:
+            text = wxString::Format(_("On %s the bank would return %s's payment of %s: it would still be owed."), when,
+                                    wxs(h.bills[d.forecast.occurrences[*head.occurrence].item].name),
+                                    money_text(head.amount));
+            break;
+        case core::HeadlineKind::overdraft:
+            text = wxString::Format(_("You would run short on %s: %s goes down to %s."), when, account_name,
+                                    money_text(head.amount));
+            break;
+        case core::HeadlineKind::reported_late:
+            text = wxString::Format(_("%s would be reported late to the credit bureaus from %s."),
+                                    bill_name(*head.decision), when);
+            break;
+        case core::HeadlineKind::past_grace:
+            text = wxString::Format(_("%s is past its grace period from %s: a late fee may apply."),
+                                    bill_name(*head.decision), when);
+            break;
+        case core::HeadlineKind::below_cushion:
+        case core::HeadlineKind::all_clear:
+            text = wxString::Format(_("Below your cushion from %s: %s goes down to %s."), when, account_name,
+                                    money_text(head.amount));
+            break;
+        }
+        const bool serious = head.kind == core::HeadlineKind::declined || head.kind == core::HeadlineKind::overdraft;
         int changes = 0;
         for (const auto& dec : d.plan.decisions) {
             const bool here = d.plan.occurrences[dec.occurrence].account == af.account;
@@ -179,14 +225,18 @@ void DashboardPage::refresh() {
             text += " " + _("Working out what to do...");
         } else if (!d.plan.feasible) {
             text += " " + _("No order of payments avoids every overdraft: the plan shows the least costly one.");
-        } else if (changes > 0) {
+        } else if (changes > 0 && head.kind != core::HeadlineKind::past_grace &&
+                   head.kind != core::HeadlineKind::reported_late) {
             text +=
                 " " + wxString::Format(wxPLURAL("The plan avoids it with %d change.",
                                                 "The plan avoids it with %d changes.", static_cast<unsigned>(changes)),
                                        changes);
         }
-        m_banner->SetLabel(text);
-        m_banner_panel->SetBackgroundColour(overdraft ? colours::overdraft_fill : colours::below_cushion_fill);
+        if (head.action) {
+            text += "\n" + wxString::Format(_("First: %s"), wxs(d.plan.decisions[*head.action].reason));
+        }
+        set_banner(text);
+        m_banner_panel->SetBackgroundColour(serious ? colours::overdraft_fill : colours::below_cushion_fill);
     }
     m_chart->set(h, d.forecast, a, 30 * (m_horizon->GetSelection() + 1));
 

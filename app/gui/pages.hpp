@@ -58,12 +58,16 @@ public:
     void show(const core::Household& household, const Derived* derived) override;
     [[nodiscard]] wxString safe_to_spend_text() const { return m_safe->GetLabel(); }
     [[nodiscard]] wxString safe_until_text() const { return m_until->GetLabel(); }
-    [[nodiscard]] wxString banner_text() const { return m_banner->GetLabel(); }
+    [[nodiscard]] wxString banner_text() const { return m_banner_text; } // as said, before wrapping
     [[nodiscard]] std::size_t upcoming_rows() const;
     void set_horizon(int days);
 
 private:
     void refresh();
+    // Says `text` in the banner, wrapped to its width (never cut off).
+    void set_banner(const wxString& text);
+    void wrap_banner();
+    wxString m_banner_text;
     const core::Household* m_household = nullptr;
     const Derived* m_derived = nullptr;
     AccountPicker* m_account = nullptr;

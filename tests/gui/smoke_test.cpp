@@ -155,12 +155,17 @@ TEST_CASE("desktop: every view shows what core computes for an existing store", 
     CHECK(run.values["safe_to_spend_until_next_income"] == account["safe_to_spend_until_next_income"]);
     CHECK(run.values["safe_to_spend"] == "0.00");
     CHECK(run.values["safe_to_spend_until_next_income"] == "75.37");
-    // The banner names the first shortfall's account and says the plan avoids it.
+    // The banner leads with the worst thing ahead, not the first: the dip below the cushion on
+    // Dec 7 comes a day before the overdraft on Dec 8, which is what it names, with the plan's
+    // first change to avoid it.
     const std::string banner = run.values["banner"];
-    CHECK(banner.find("Credit union checking") != std::string::npos);
-    CHECK(banner.find("Dec 7") != std::string::npos);
     CHECK(forecast["shortfalls"][0]["start"] == "2026-12-07");
+    CHECK(forecast["shortfalls"][0]["kind"] == "below_cushion");
+    CHECK(forecast["shortfalls"][1]["start"] == "2026-12-08");
+    CHECK(forecast["shortfalls"][1]["kind"] == "overdraft");
+    CHECK(banner.rfind("You would run short on Tue Dec 8: Credit union checking goes down to", 0) == 0);
     CHECK(banner.find("plan avoids it") != std::string::npos);
+    CHECK(banner.find("First: Ask Metro Wireless to move Phone's autopay from Dec 8 to Dec 12") != std::string::npos);
 
     const auto plan = cli_json({"plan", "--db", db.string(), "--days", "90", "--json"}, home);
     CHECK(run.values["plan_rows"] == plan["decisions"].size());

@@ -303,7 +303,8 @@ public:
         greedy();
         m_bound = root_bound();
         const bool coverable = m_base_min >= 0;
-        // Holding everything leaves a day overdrawn: every plan does, concern 1 is settled.
+        // Concern 1 is settled either way: when paying nothing on the short days leaves one
+        // overdrawn, every plan is overdrawn; otherwise the greedy plan is covered.
         m_proven = 1;
         if (coverable) {
             const bool finished = exact_top(start + share * 2 / 5);

@@ -1,5 +1,7 @@
 #include "app/gui/forecast_chart.hpp"
 
+#include <limits>
+
 #include "app/gui/model/axis.hpp"
 
 #include "app/common/report.hpp"
@@ -67,16 +69,17 @@ void ForecastChart::set(const core::Household& h, const core::Forecast& f, std::
         (o.kind == core::ItemKind::income ? d.income : d.bill) = true;
         d.label += (d.label.empty() ? "" : "; ") + wxs(core::item_name(h, o)) + " " + wxs(app::signed_amount(e.amount));
     }
-    m_lo = std::min<std::int64_t>(0, m_cushion);
-    m_hi = std::max<std::int64_t>(0, m_cushion);
+    std::int64_t lo = std::numeric_limits<std::int64_t>::max();
+    std::int64_t hi = std::numeric_limits<std::int64_t>::min();
     for (const auto& d : m_days) {
-        m_lo = std::min(m_lo, d.low);
-        m_hi = std::max(m_hi, d.close);
+        lo = std::min(lo, d.low);
+        hi = std::max(hi, d.close);
     }
-    const auto axis = amount_axis(m_lo, m_hi, m_currency.minor_per_major(), 8);
-    m_lo = axis.lo;
-    m_hi = axis.hi;
-    m_ticks = axis.ticks;
+    if (m_days.empty()) {
+        lo = hi = 0;
+    }
+    // Around zero and the cushion stays readable when a paycheck month goes far above.
+    m_scale = balance_scale(lo, hi, m_cushion, m_currency.minor_per_major());
     Refresh();
 }
 
@@ -91,8 +94,7 @@ double ForecastChart::x_of(std::size_t index, const wxRect& area) const {
 }
 
 double ForecastChart::y_of(std::int64_t minor, const wxRect& area) const {
-    const double span = static_cast<double>(std::max<std::int64_t>(m_hi - m_lo, 1));
-    return area.y + area.height * (1.0 - static_cast<double>(minor - m_lo) / span);
+    return area.y + area.height * (1.0 - m_scale.fraction(minor));
 }
 
 void ForecastChart::on_paint(wxPaintEvent&) {
@@ -121,7 +123,7 @@ void ForecastChart::on_paint(wxPaintEvent&) {
     }
     // Horizontal grid with amounts.
     gc->SetFont(GetFont(), colours::muted);
-    for (const std::int64_t v : m_ticks) {
+    for (const std::int64_t v : m_scale.ticks()) {
         const double y = y_of(v, area);
         gc->SetPen(wxPen(wxColour(225, 225, 225)));
         gc->StrokeLine(area.x, y, area.GetRight(), y);
@@ -130,6 +132,11 @@ void ForecastChart::on_paint(wxPaintEvent&) {
         double h = 0;
         gc->GetTextExtent(text, &w, &h);
         gc->DrawText(text, area.x - w - 6, y - h / 2);
+    }
+    // Where the scale changes, above the danger zone: a dashed line.
+    if (m_scale.split) {
+        gc->SetPen(wxPen(wxColour(170, 170, 170), 1, wxPENSTYLE_LONG_DASH));
+        gc->StrokeLine(area.x, y_of(m_scale.focus.hi, area), area.GetRight(), y_of(m_scale.focus.hi, area));
     }
     // Zero and cushion.
     gc->SetPen(wxPen(wxColour(90, 90, 90), 1));

@@ -3,6 +3,7 @@
 // and zero lines, overdraft and below-cushion days shaded, markers for paydays and bills. The
 // numbers all come from core's forecast; this only draws them.
 
+#include "app/gui/model/axis.hpp"
 #include "core/forecast.hpp"
 
 #include <wx/panel.h>
@@ -39,9 +40,7 @@ private:
     std::vector<Day> m_days;
     core::Currency m_currency;
     std::int64_t m_cushion = 0;
-    std::int64_t m_lo = 0;
-    std::int64_t m_hi = 0;
-    std::vector<std::int64_t> m_ticks; // amounts with a grid line, whole units
+    BalanceScale m_scale; // the amounts up the chart, and their grid lines
     int m_hover = -1;
 };
 

@@ -93,3 +93,52 @@ TEST_CASE("amount axis: extreme or reversed amounts", "[axis]") {
     CHECK(c.ticks.size() == 3);
     CHECK(c.step == 500000);
 }
+
+TEST_CASE("balance scale: the danger zone keeps most of the height when a paycheck month goes far above",
+          "[axis]") {
+    using steadypay::gui::balance_scale;
+    // Worked by hand, the example household: lowest low -34.50, cushion 75.00, highest close
+    // 4150.00. The band short of money is 109.50 (from -34.50 to 75.00); the focus runs up to
+    // 75.00 + 2 x 109.50 = 294.00, which rounds (at most 6 lines) to -100..300 by 100. 4150.00 is
+    // more than three times 294.00: the rest, 300..4150, gets its own round ticks (at most 4
+    // lines from 0: 0..6000 by 2000), in the top 35% of the height.
+    const auto s = balance_scale(-3450, 415000, 7500, 100);
+    REQUIRE(s.split);
+    CHECK(s.focus.lo == -10000);
+    CHECK(s.focus.hi == 30000);
+    CHECK(s.focus.step == 10000);
+    CHECK(s.above == std::vector<std::int64_t>{200000, 400000, 600000});
+    CHECK(s.top == 600000);
+    CHECK(s.fraction(-10000) == Approx(0.0));
+    CHECK(s.fraction(0) == Approx(0.65 * 10000 / 40000));    // zero at 16% of the height, not 2%
+    CHECK(s.fraction(7500) == Approx(0.65 * 17500 / 40000)); // the cushion at 28%
+    CHECK(s.fraction(30000) == Approx(0.65));
+    CHECK(s.fraction(315000) == Approx(0.65 + 0.35 * 285000 / 570000));
+    CHECK(s.fraction(600000) == Approx(1.0));
+    CHECK(s.ticks() == std::vector<std::int64_t>{-10000, 0, 10000, 20000, 30000, 200000, 400000, 600000});
+    // Higher amounts are always higher up.
+    double last = -1;
+    for (std::int64_t v = -10000; v <= 600000; v += 997) {
+        CHECK(s.fraction(v) > last);
+        last = s.fraction(v);
+    }
+}
+
+TEST_CASE("balance scale: one linear axis when nothing is near the danger zone, or nothing far above it",
+          "[axis]") {
+    using steadypay::gui::amount_axis;
+    using steadypay::gui::balance_scale;
+    // Never short: the lowest low (2000.00) is far above the cushion's band (up to 300.00).
+    const auto calm = balance_scale(200000, 500000, 10000, 100);
+    CHECK_FALSE(calm.split);
+    CHECK(calm.focus.lo == amount_axis(0, 500000, 100, 8).lo);
+    CHECK(calm.focus.hi == amount_axis(0, 500000, 100, 8).hi);
+    CHECK(calm.fraction(calm.focus.hi) == Approx(1.0));
+    // Short, but nothing far above: -50.00 to 200.00 with no cushion (the focus reaches 100.00;
+    // 200.00 is not three times that).
+    const auto flat = balance_scale(-5000, 20000, 0, 100);
+    CHECK_FALSE(flat.split);
+    CHECK(flat.fraction(flat.focus.lo) == Approx(0.0));
+    // No cushion and never below zero: no danger band at all.
+    CHECK_FALSE(balance_scale(0, 900000, 0, 100).split);
+}

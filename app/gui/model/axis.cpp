@@ -50,3 +50,47 @@ AmountAxis amount_axis(std::int64_t lo, std::int64_t hi, std::int64_t unit, int 
 }
 
 } // namespace steadypay::gui
+
+namespace steadypay::gui {
+
+BalanceScale balance_scale(std::int64_t lo, std::int64_t hi, std::int64_t cushion, std::int64_t unit) {
+    const std::int64_t bottom = std::min<std::int64_t>({lo, 0, cushion});
+    const std::int64_t highest = std::max<std::int64_t>({hi, 0, cushion});
+    const std::int64_t band = std::max<std::int64_t>(cushion, 0) - std::min<std::int64_t>(lo, 0);
+    const std::int64_t focus_top = std::max<std::int64_t>(cushion, 0) + 2 * band;
+    BalanceScale s;
+    if (band <= 0 || lo > focus_top || highest <= 3 * focus_top) {
+        s.focus = amount_axis(bottom, highest, unit, 8);
+        s.top = s.focus.hi;
+        return s;
+    }
+    s.split = true;
+    s.focus_share = 0.65;
+    s.focus = amount_axis(bottom, focus_top, unit, 6);
+    const auto rest = amount_axis(s.focus.hi, highest, unit, 4);
+    for (const auto v : rest.ticks) {
+        if (v > s.focus.hi) {
+            s.above.push_back(v);
+        }
+    }
+    s.top = rest.hi;
+    return s;
+}
+
+double BalanceScale::fraction(std::int64_t v) const {
+    const auto part = [](std::int64_t x, std::int64_t a, std::int64_t b) {
+        return static_cast<double>(x - a) / static_cast<double>(std::max<std::int64_t>(b - a, 1));
+    };
+    if (!split || v <= focus.hi) {
+        return focus_share * part(v, focus.lo, focus.hi);
+    }
+    return focus_share + (1.0 - focus_share) * part(v, focus.hi, top);
+}
+
+std::vector<std::int64_t> BalanceScale::ticks() const {
+    auto all = focus.ticks;
+    all.insert(all.end(), above.begin(), above.end());
+    return all;
+}
+
+} // namespace steadypay::gui

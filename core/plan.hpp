@@ -21,8 +21,9 @@
 //
 // Days late count from the due date (after business-day adjustment); an occurrence not paid
 // counts as paid on the look-ahead's last day. The days below the cushion count over the window
-// and the look-ahead. On a day with several payments, the
-// plan pays them in priority order.
+// and the look-ahead. On a day with several payments, the plan pays them in priority order. A
+// payment goes to the oldest occurrence of a bill still owed, so a later occurrence is never paid
+// before, or without, the one before it.
 //
 // The plan looks past the window it shows (PlanOptions::look_ahead, at least one pay cycle), so
 // that it never buys a quiet window with a cliff just after it: bills that fall due in the

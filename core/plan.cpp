@@ -285,14 +285,13 @@ public:
     void solve(Budget& budget, std::int64_t until) {
         m_budget = &budget;
         find_trouble_days();
-        PlanCost settled; // the own costs of every decision as scheduled
-        for (const auto& dec : m_decisions) {
-            add_option_cost(settled, dec, dec.options[0]);
-        }
         if (m_trouble_day.empty()) {
             // Paying everything as scheduled is covered and above the cushion every day: best on
             // every concern, since every other choice costs at least as much on each.
-            m_best = settled;
+            m_best = PlanCost{};
+            for (const auto& dec : m_decisions) {
+                add_option_cost(m_best, dec, dec.options[0]);
+            }
             m_bound = m_best;
             m_proven = k_concern_count;
             return;
@@ -318,15 +317,15 @@ public:
         }
         // Where the plan meets the lower bounds, no plan can do better either.
         m_proven = std::max(m_proven, matching_prefix(m_best, m_bound));
+        // On the proven concerns the bound is the plan itself.
         if (m_proven == k_concern_count) {
             m_bound = m_best;
-        } else if (m_proven >= 4) {
-            m_bound.overdrawn_accounts = m_best.overdrawn_accounts;
+        }
+        m_bound.overdrawn_accounts = m_best.overdrawn_accounts;
+        if (m_proven >= 4) {
             m_bound.late_by_priority = m_best.late_by_priority;
             m_bound.reported_late = m_best.reported_late;
             m_bound.fees = m_best.fees;
-        } else {
-            m_bound.overdrawn_accounts = m_best.overdrawn_accounts;
         }
     }
 
@@ -436,13 +435,14 @@ private:
         }
         m_base_min = *std::min_element(m_base.begin(), m_base.end());
         for (int t : m_trouble_day) {
-            m_trouble_hi.push_back(index_of(t));
-            m_trouble_lo.push_back(m_order == IntradayOrder::credits_first ? index_of(t - 1) : -1);
+            m_trouble_hi.push_back(first_point(t));
+            m_trouble_lo.push_back(m_order == IntradayOrder::credits_first ? first_point(t - 1) : -1);
         }
         m_value = m_base;
         m_low.assign(m_trouble_day.size(), 0);
         m_sm.assign(days.size() + 1, 0);
         const int last = m_trouble_day.back();
+        m_is_active.assign(m_decisions.size(), 0);
         for (std::size_t k = 0; k < m_decisions.size(); ++k) {
             auto& dec = m_decisions[k];
             if (dec.scheduled <= last && last + 1 < m_days) {
@@ -460,29 +460,33 @@ private:
                 set_options(dec, useful);
             }
             for (auto& o : dec.options) {
-                o.point = o.day < 0 || o.amount == 0 ? m_np : first_point(o.day);
+                o.point = point_of(o.day, o.amount);
             }
             dec.grace_point = dec.grace_deadline < 0 ? 0 : first_point(dec.grace_deadline);
             dec.report_point = dec.report_deadline < 0 ? 0 : first_point(dec.report_deadline);
             if (dec.scheduled <= last) {
                 m_active.push_back(k); // after the last trouble day: paid as scheduled
+                m_is_active[k] = 1;
             }
         }
         m_budget->spend(static_cast<std::int64_t>(m_decisions.size()) * 4 + m_days);
         refresh();
     }
 
-    [[nodiscard]] int index_of(int day) const {
+    // The first point on or after `day` (m_np: none).
+    [[nodiscard]] int first_point(int day) const {
         return static_cast<int>(std::lower_bound(m_point_day.begin(), m_point_day.end(), day) - m_point_day.begin());
     }
-    // The first point on or after `day` (m_np: none).
-    [[nodiscard]] int first_point(int day) const { return index_of(day); }
+    // The first point a debit of `amount` on `day` (-1: none) lowers; m_np when it lowers none.
+    [[nodiscard]] int point_of(int day, std::int64_t amount) const {
+        return day < 0 || amount == 0 ? m_np : first_point(day);
+    }
 
     [[nodiscard]] Option option_at(int day, std::int64_t amount) const {
         Option o;
         o.day = day;
         o.amount = amount;
-        o.point = day < 0 || amount == 0 ? m_np : first_point(day);
+        o.point = point_of(day, amount);
         return o;
     }
 
@@ -701,16 +705,9 @@ private:
     void greedy() {
         PlanCost partial;
         for (std::size_t k = 0; k < m_decisions.size(); ++k) {
-            m_choice[k] = 0;
-        }
-        std::vector<char> active(m_decisions.size(), 0);
-        for (std::size_t k : m_active) {
-            active[k] = 1;
-        }
-        for (std::size_t k = 0; k < m_decisions.size(); ++k) {
             const auto& options = m_decisions[k].options;
             std::size_t pick = 0;
-            if (active[k]) {
+            if (m_is_active[k]) {
                 refresh();
                 const bool feasible = feasible_now();
                 pick = static_cast<std::size_t>(m_decisions[k].fallback); // in order, and covered
@@ -740,13 +737,7 @@ private:
             apply(m_decisions[k].options[static_cast<std::size_t>(m_best_choice[k])], -1);
         }
         m_choice = m_best_choice;
-        PlanCost partial;
-        for (std::size_t k = 0; k < m_decisions.size(); ++k) {
-            if (!m_is_open[k]) {
-                add_option_cost(partial, m_decisions[k], m_decisions[k].options[static_cast<std::size_t>(m_choice[k])]);
-            }
-        }
-        m_budget->spend(static_cast<std::int64_t>(m_decisions.size()));
+        PlanCost partial = own_costs_outside(m_is_open);
         if (m_fit.size() < m_open.size()) {
             m_fit.resize(m_open.size());
         }
@@ -851,22 +842,25 @@ private:
         return bound;
     }
 
+    // The own costs of the decisions not flagged in `inside`, as chosen now.
+    PlanCost own_costs_outside(const std::vector<char>& inside) {
+        PlanCost c;
+        for (std::size_t k = 0; k < m_decisions.size(); ++k) {
+            if (!inside[k]) {
+                add_option_cost(c, m_decisions[k], m_decisions[k].options[static_cast<std::size_t>(m_choice[k])]);
+            }
+        }
+        m_budget->spend(static_cast<std::int64_t>(m_decisions.size()));
+        return c;
+    }
+
     // The bound with everything open and nothing paid (valid for every plan of the account).
     PlanCost root_bound() {
         const auto saved_value = m_value;
         m_value = m_base;
         m_open = m_active;
         std::sort(m_open.begin(), m_open.end());
-        std::vector<char> open(m_decisions.size(), 0);
-        for (std::size_t k : m_open) {
-            open[k] = 1;
-        }
-        PlanCost partial;
-        for (std::size_t k = 0; k < m_decisions.size(); ++k) {
-            if (!open[k]) {
-                add_option_cost(partial, m_decisions[k], m_decisions[k].options[0]);
-            }
-        }
+        const PlanCost partial = own_costs_outside(m_is_active); // those paid as scheduled
         refresh();
         const bool coverable = feasible_now();
         PlanCost b = bound_at(0, partial, coverable);
@@ -1116,10 +1110,11 @@ private:
                 // the balances allow it), and its least amount there.
                 for (std::size_t i = 0; day >= 0 && i < dec.options.size(); ++i) {
                     const auto& o = dec.options[i];
+                    const auto later_or_less = [&](const Option& than) {
+                        return std::tuple(o.day, -o.amount) > std::tuple(than.day, -than.amount);
+                    };
                     if (o.day >= 0 && o.day <= day &&
-                        (pick < 0 || o.day > dec.options[static_cast<std::size_t>(pick)].day ||
-                         (o.day == dec.options[static_cast<std::size_t>(pick)].day &&
-                          o.amount < dec.options[static_cast<std::size_t>(pick)].amount))) {
+                        (pick < 0 || later_or_less(dec.options[static_cast<std::size_t>(pick)]))) {
                         pick = static_cast<int>(i);
                     }
                 }
@@ -1174,7 +1169,7 @@ private:
             const int day = std::min(s.day, later_day);
             later_day = day;
             m_top_day[j] = day;
-            applied = {s.paid == 0 ? m_np : first_point(day), s.paid};
+            applied = {point_of(day, s.paid), s.paid};
             debit(applied.first, applied.second, +1);
         }
         return in_order;
@@ -1296,6 +1291,7 @@ private:
     // point on (the capacity Moore and Hodgson's rule works against).
     std::vector<std::int64_t> m_sm;
     std::vector<std::size_t> m_active; // the decisions the search chooses
+    std::vector<char> m_is_active;     // per decision: among them
 
     std::vector<int> m_choice;
     std::vector<int> m_best_choice;

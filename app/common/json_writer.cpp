@@ -10,6 +10,10 @@ constexpr std::size_t k_flush_at = 1 << 16;
 
 void JsonWriter::raw(std::string_view s) {
     m_buffer.append(s);
+    flush_when_full();
+}
+
+void JsonWriter::flush_when_full() {
     if (m_buffer.size() >= k_flush_at) {
         flush();
     }
@@ -132,7 +136,7 @@ void JsonWriter::string(std::string_view s) {
 void JsonWriter::value(std::string_view s) {
     before_value();
     string(s);
-    raw({});
+    flush_when_full();
 }
 
 void JsonWriter::value(std::int64_t n) {

@@ -45,6 +45,7 @@ private:
     void newline(std::size_t depth);
     void string(std::string_view s);
     void raw(std::string_view s);
+    void flush_when_full();
 
     struct Level {
         bool object = false;

@@ -43,7 +43,18 @@ BusinessCalendar::BusinessCalendar() {
     m_max_run = 2;
 }
 
-Result<BusinessCalendar> BusinessCalendar::make(const std::vector<date::weekday>& weekend, std::vector<Date> holidays) {
+namespace {
+
+void sort_unique(std::vector<Date>& dates) {
+    std::sort(dates.begin(), dates.end());
+    dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+}
+
+} // namespace
+
+Result<BusinessCalendar> BusinessCalendar::make(const std::vector<date::weekday>& weekend, std::vector<Date> holidays,
+                                                std::shared_ptr<const std::vector<Date>> region,
+                                                std::vector<Date> removed) {
     BusinessCalendar cal;
     cal.m_weekend = {};
     for (auto wd : weekend) {
@@ -52,9 +63,11 @@ Result<BusinessCalendar> BusinessCalendar::make(const std::vector<date::weekday>
     if (std::all_of(cal.m_weekend.begin(), cal.m_weekend.end(), [](bool b) { return b; })) {
         return bad_input("every day of the week is a weekend day: at least one must be a business day");
     }
-    std::sort(holidays.begin(), holidays.end());
-    holidays.erase(std::unique(holidays.begin(), holidays.end()), holidays.end());
+    sort_unique(holidays);
+    sort_unique(removed);
     cal.m_holidays = std::move(holidays);
+    cal.m_region = std::move(region);
+    cal.m_removed = std::move(removed);
 
     // Longest weekend run, going round the week.
     int run = 0;
@@ -64,7 +77,7 @@ Result<BusinessCalendar> BusinessCalendar::make(const std::vector<date::weekday>
         best = std::max(best, run);
     }
     // Holidays can join weekend runs: measure the runs around each holiday.
-    for (Date h : cal.m_holidays) {
+    const auto measure = [&](Date h) {
         Date first = h;
         while (first > k_min_date && !cal.is_business_day(first - date::days{1})) {
             first -= date::days{1};
@@ -74,6 +87,10 @@ Result<BusinessCalendar> BusinessCalendar::make(const std::vector<date::weekday>
             last += date::days{1};
         }
         best = std::max(best, days_between(first, last) + 1);
+    };
+    std::for_each(cal.m_holidays.begin(), cal.m_holidays.end(), measure);
+    if (cal.m_region) {
+        std::for_each(cal.m_region->begin(), cal.m_region->end(), measure);
     }
     cal.m_max_run = best;
     return cal;
@@ -83,7 +100,15 @@ bool BusinessCalendar::is_business_day(Date d) const {
     if (m_weekend[date::weekday{d}.c_encoding()]) {
         return false;
     }
-    return !std::binary_search(m_holidays.begin(), m_holidays.end(), d);
+    return !is_holiday(d);
+}
+
+bool BusinessCalendar::is_holiday(Date d) const {
+    if (std::binary_search(m_holidays.begin(), m_holidays.end(), d)) {
+        return true;
+    }
+    return m_region && std::binary_search(m_region->begin(), m_region->end(), d) &&
+           !std::binary_search(m_removed.begin(), m_removed.end(), d);
 }
 
 Date BusinessCalendar::adjust(Date d, BusinessDayRule rule) const {

@@ -15,6 +15,7 @@
 #include "core/result.hpp"
 
 #include <array>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -31,9 +32,12 @@ public:
     BusinessCalendar();
 
     // At least one day of the week must be a business day. Holidays may come in any order and
-    // may repeat.
+    // may repeat. `region` holds a region's holiday dates, sorted (region_holiday_dates());
+    // `removed` are those of them the person does not keep.
     [[nodiscard]] static Result<BusinessCalendar> make(const std::vector<date::weekday>& weekend,
-                                                       std::vector<Date> holidays);
+                                                       std::vector<Date> holidays,
+                                                       std::shared_ptr<const std::vector<Date>> region = nullptr,
+                                                       std::vector<Date> removed = {});
 
     [[nodiscard]] bool is_business_day(Date d) const;
     [[nodiscard]] bool is_weekend(date::weekday wd) const { return m_weekend[wd.c_encoding()]; }
@@ -43,7 +47,11 @@ public:
 
 private:
     std::array<bool, 7> m_weekend{};
+    [[nodiscard]] bool is_holiday(Date d) const;
+
     std::vector<Date> m_holidays; // sorted, unique
+    std::shared_ptr<const std::vector<Date>> m_region; // sorted, unique; may be null
+    std::vector<Date> m_removed;                       // sorted, unique
     int m_max_run = 0;
 };
 

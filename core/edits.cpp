@@ -164,7 +164,9 @@ Merge<Settings> merge(const Settings& base, const Settings& mine, const Settings
         .field(&Settings::currency, "currency")
         .field(&Settings::timezone, "timezone")
         .field(&Settings::weekend, "weekend")
+        .field(&Settings::holiday_region, "holiday_region")
         .field(&Settings::holidays, "holidays")
+        .field(&Settings::holidays_removed, "holidays_removed")
         .field(&Settings::intraday_order, "intraday_order")
         .field(&Settings::lead_times, "warning_lead_days")
         .written();
@@ -176,7 +178,9 @@ void put_settings(Household& h, const Settings& s) {
     h.currency = s.currency;
     h.timezone = s.timezone;
     h.weekend = s.weekend;
+    h.holiday_region = s.holiday_region;
     h.holidays = s.holidays;
+    h.holidays_removed = s.holidays_removed;
     h.intraday_order = s.intraday_order;
     h.lead_times = s.lead_times;
     h.written = s.written;
@@ -283,7 +287,8 @@ Status apply_in_place(Household& h, const Edit& edit) {
 } // namespace
 
 Settings settings_of(const Household& h) {
-    return Settings{h.name, h.currency, h.timezone, h.weekend, h.holidays, h.intraday_order, h.lead_times, h.written};
+    return Settings{h.name,     h.currency,         h.timezone,       h.weekend,    h.holiday_region,
+                    h.holidays, h.holidays_removed, h.intraday_order, h.lead_times, h.written};
 }
 
 Result<Edit> remove_item_edit(const Household& h, std::string_view id) {

@@ -32,7 +32,9 @@ struct Settings {
     Currency currency;
     std::string timezone;
     std::vector<date::weekday> weekend;
+    HolidayRegion holiday_region = HolidayRegion::none;
     std::vector<Date> holidays;
+    std::vector<Date> holidays_removed;
     IntradayOrder intraday_order = IntradayOrder::debits_first;
     WarningLeadTimes lead_times;
     KeySet written;

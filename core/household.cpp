@@ -99,7 +99,7 @@ std::string_view to_string(PaymentStatus s) {
 }
 
 BusinessCalendar Household::calendar() const {
-    auto cal = BusinessCalendar::make(weekend, holidays);
+    auto cal = BusinessCalendar::make(weekend, holidays, region_holiday_dates(holiday_region), holidays_removed);
     // validate() rejects a weekend of seven days; an unvalidated household falls back to Sat+Sun.
     return cal ? std::move(cal).value() : BusinessCalendar{};
 }
@@ -260,10 +260,13 @@ public:
             return fail("household.weekend", "every day of the week is a weekend day: at least one must be a "
                                              "business day");
         }
-        std::set<Date> holidays;
-        for (std::size_t i = 0; i < m_h.holidays.size(); ++i) {
-            if (!holidays.insert(m_h.holidays[i]).second) {
-                return fail(at("household.holidays", i), to_iso(m_h.holidays[i]) + " is listed twice");
+        for (const auto& [list, key] : {std::pair{&m_h.holidays, "household.holidays"},
+                                        std::pair{&m_h.holidays_removed, "household.holidays_removed"}}) {
+            std::set<Date> seen;
+            for (std::size_t i = 0; i < list->size(); ++i) {
+                if (!seen.insert((*list)[i]).second) {
+                    return fail(at(key, i), to_iso((*list)[i]) + " is listed twice");
+                }
             }
         }
         const auto& lt = m_h.lead_times;

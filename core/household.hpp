@@ -4,6 +4,7 @@
 // store both load into it.
 
 #include "core/business_calendar.hpp"
+#include "core/holidays.hpp"
 #include "core/money.hpp"
 #include "core/schedule.hpp"
 
@@ -166,7 +167,11 @@ struct Household {
     Currency currency;
     std::string timezone = "UTC"; // IANA name; decides what "today" is
     std::vector<date::weekday> weekend{date::Saturday, date::Sunday};
+    // The region whose bank holidays the household keeps; `holidays` are days the person added,
+    // `holidays_removed` the region's days the person does not keep.
+    HolidayRegion holiday_region = HolidayRegion::none;
     std::vector<Date> holidays;
+    std::vector<Date> holidays_removed;
     IntradayOrder intraday_order = IntradayOrder::debits_first;
     WarningLeadTimes lead_times;
     std::vector<Account> accounts;

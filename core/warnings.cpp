@@ -364,6 +364,7 @@ private:
     }
 
     void amounts() {
+        const auto calendar = m_h.calendar();
         for (const auto& p : m_h.payments) {
             if (p.status != PaymentStatus::paid || !p.date || !p.amount) {
                 continue;
@@ -372,7 +373,7 @@ private:
             if (!bill || days_between(*p.date, m_o.today) > k_amount_change_days || *p.date > m_o.today) {
                 continue;
             }
-            const auto due = due_dates(bill->schedule, bill->business_day, m_h.calendar(), p.due, p.due);
+            const auto due = due_dates(bill->schedule, bill->business_day, calendar, p.due, p.due);
             const std::int64_t count = due.empty() ? 1 : due.front().count;
             const Money lo = bill->amount.min * count;
             const Money hi = bill->amount.max * count;

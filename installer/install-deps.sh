@@ -15,7 +15,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 packages="
     build-essential cmake pkg-config git ca-certificates
-    libhowardhinnant-date-dev tzdata
+    libhowardhinnant-date-dev tzdata libicu-dev
     nlohmann-json3-dev libcli11-dev libfmt-dev
     libsqlcipher-dev sqlcipher libssl-dev
     libcurl4-openssl-dev

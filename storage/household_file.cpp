@@ -257,7 +257,9 @@ Household read(const json& doc) {
                            ")");
     }
     Obj hh(top.required("household"), "household",
-           {"name", "currency", "timezone", "weekend", "holidays", "intraday_order", "warning_lead_days"}, &h.written);
+           {"name", "currency", "timezone", "weekend", "holiday_region", "holidays", "holidays_removed", "intraday_order",
+            "warning_lead_days"},
+           &h.written);
     h.name = hh.string("name");
     h.currency = hh.enumeration<core::Currency>("currency", core::Currency::from_code);
     h.timezone = hh.string_or("timezone", "UTC");
@@ -274,9 +276,12 @@ Household read(const json& doc) {
             h.weekend.push_back(parsed<date::weekday>((*w)[i], json_path(hh.at("weekend"), i), core::parse_weekday_code));
         }
     }
-    const json& holidays = hh.list_or_empty("holidays");
-    for (std::size_t i = 0; i < holidays.size(); ++i) {
-        h.holidays.push_back(as_date(holidays[i], json_path(hh.at("holidays"), i)));
+    h.holiday_region = hh.enumeration_or("holiday_region", core::HolidayRegion::none, core::parse_holiday_region);
+    for (const auto& [key, list] : {std::pair{"holidays", &h.holidays}, std::pair{"holidays_removed", &h.holidays_removed}}) {
+        const json& dates = hh.list_or_empty(key);
+        for (std::size_t i = 0; i < dates.size(); ++i) {
+            list->push_back(as_date(dates[i], json_path(hh.at(key), i)));
+        }
     }
     h.intraday_order = hh.enumeration_or("intraday_order", core::IntradayOrder::debits_first,
                                          core::parse_intraday_order);
@@ -461,12 +466,14 @@ std::string household_to_json(const Household& h) {
         const bool default_weekend = h.weekend == std::vector<date::weekday>{date::Saturday, date::Sunday};
         ho.unless_default("weekend", default_weekend, w);
     }
-    {
+    ho.unless_default("holiday_region", h.holiday_region == core::HolidayRegion::none,
+                      std::string(core::to_string(h.holiday_region)));
+    for (const auto& [key, list] : {std::pair{"holidays", &h.holidays}, std::pair{"holidays_removed", &h.holidays_removed}}) {
         ojson hol = ojson::array();
-        for (auto d : h.holidays) {
+        for (auto d : *list) {
             hol.push_back(core::to_iso(d));
         }
-        ho.unless_default("holidays", h.holidays.empty(), hol);
+        ho.unless_default(key, list->empty(), hol);
     }
     ho.unless_default("intraday_order", h.intraday_order == core::IntradayOrder::debits_first,
                       std::string(core::to_string(h.intraday_order)));

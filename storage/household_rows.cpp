@@ -222,7 +222,8 @@ private:
     Status household(Household& h) {
         bool found = false;
         auto s = rows("households",
-                      "SELECT rowid, name, currency, timezone, weekend, holidays, intraday_order, written FROM households "
+                      "SELECT rowid, name, currency, timezone, weekend, holidays, intraday_order, written, holiday_region, "
+                      "holidays_removed FROM households "
                       "WHERE id = ?1",
                       [&](Fields& f) {
                           found = true;
@@ -246,6 +247,10 @@ private:
                           }
                           h.intraday_order = f.choice<core::IntradayOrder>(6, "intraday_order", core::parse_intraday_order);
                           h.written = written_keys(f.text(7, "written"));
+                          h.holiday_region = f.choice<core::HolidayRegion>(8, "holiday_region", core::parse_holiday_region);
+                          for (const auto& d : split(f.text(9, "holidays_removed"), ',')) {
+                              h.holidays_removed.push_back(f.date_of(d, "holidays_removed"));
+                          }
                       });
         if (!s) {
             return s;
@@ -648,14 +653,22 @@ std::vector<Value> household_values(const Household& h) {
     for (auto wd : h.weekend) {
         weekend.emplace_back(core::weekday_code(wd));
     }
-    std::vector<std::string> holidays;
-    for (auto d : h.holidays) {
-        holidays.push_back(core::to_iso(d));
-    }
-    return {h.name,           std::string(h.currency.code()),
-            h.timezone,       join(weekend, ','),
-            join(holidays, ','), std::string(core::to_string(h.intraday_order)),
-            written_text(h.written)};
+    const auto dates = [](const std::vector<core::Date>& list) {
+        std::vector<std::string> out;
+        for (auto d : list) {
+            out.push_back(core::to_iso(d));
+        }
+        return join(out, ',');
+    };
+    return {h.name,
+            std::string(h.currency.code()),
+            h.timezone,
+            join(weekend, ','),
+            dates(h.holidays),
+            std::string(core::to_string(h.intraday_order)),
+            written_text(h.written),
+            std::string(core::to_string(h.holiday_region)),
+            dates(h.holidays_removed)};
 }
 
 } // namespace
@@ -675,9 +688,11 @@ Status write_household(const Database& db, std::int64_t id, const Household* bef
     const auto values = household_values(after);
     if (!before || household_values(*before) != values) {
         auto s = db.prepare(before ? "UPDATE households SET name = ?2, currency = ?3, timezone = ?4, weekend = ?5, "
-                                     "holidays = ?6, intraday_order = ?7, written = ?8 WHERE id = ?1"
+                                     "holidays = ?6, intraday_order = ?7, written = ?8, holiday_region = ?9, "
+                                     "holidays_removed = ?10 WHERE id = ?1"
                                    : "INSERT INTO households (id, name, currency, timezone, weekend, holidays, "
-                                     "intraday_order, written) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                                     "intraday_order, written, holiday_region, holidays_removed) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         if (!s) {
             return std::move(s).error();
         }

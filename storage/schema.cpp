@@ -150,10 +150,17 @@ ALTER TABLE accounts ADD COLUMN returned_item_fee INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE bills ADD COLUMN returned_payment_fee INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// The region whose bank holidays the household keeps, and the region's days it does not keep.
+constexpr const char* k_v4 = R"sql(
+ALTER TABLE households ADD COLUMN holiday_region TEXT NOT NULL DEFAULT 'none';
+ALTER TABLE households ADD COLUMN holidays_removed TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr std::array k_migrations{
     Migration{1, "households, accounts, incomes, bills, payments, settings and the audit log", k_v1},
     Migration{2, "acknowledged warnings", k_v2},
     Migration{3, "declined payments and their fees", k_v3},
+    Migration{4, "bank holidays by region", k_v4},
 };
 
 } // namespace

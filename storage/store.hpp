@@ -28,7 +28,7 @@
 
 namespace steadypay::storage {
 
-inline constexpr int k_schema_version = 3;
+inline constexpr int k_schema_version = 4;
 inline constexpr std::size_t k_min_passphrase_length = 8;
 
 // Who changes what, and when (UTC, "2026-11-22T10:15:00Z"): goes into the audit log.

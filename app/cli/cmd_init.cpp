@@ -1,4 +1,4 @@
-// steadypay init [--name N] [--currency C] [--timezone TZ] [--weekend SA,SU]
+// steadypay init [--name N] [--currency C] [--timezone TZ] [--holidays REGION] [--weekend SA,SU]
 // Creates a new encrypted store with an empty household. Never overwrites a file.
 
 #include "app/cli/commands.hpp"
@@ -42,10 +42,12 @@ public:
         add(*m_sub, m_name, "--name", "Whose household this is (default \"My household\")");
         add(*m_sub, m_currency, "--currency", "ISO 4217 currency code (default: your locale's, else USD)");
         add(*m_sub, m_timezone, "--timezone", "IANA time zone (default: this computer's)");
-        add(*m_sub, m_weekend, "--weekend", "Weekend days, e.g. SA,SU (the default) or FR,SA");
+        add(*m_sub, m_holidays, "--holidays",
+            "Bank holidays to keep: US, IL, EG or none (default: the time zone's country, else none)");
+        add(*m_sub, m_weekend, "--weekend", "Weekend days, e.g. SA,SU or FR,SA (default: the holiday region's)");
         add(*m_sub, m_import, "--import", "Start the store with this household file's household");
         m_import.option->excludes(m_name.option)->excludes(m_currency.option)->excludes(m_timezone.option)->excludes(
-            m_weekend.option);
+            m_weekend.option)->excludes(m_holidays.option);
     }
 
     int run(Context& ctx) override {
@@ -67,7 +69,11 @@ public:
             return ctx.fail(store.error());
         }
         ctx.out << "Created " << path.string() << " for " << h->name << " (" << h->currency.code() << ", "
-                << h->timezone << ").\n";
+                << h->timezone << ", "
+                << (h->holiday_region == core::HolidayRegion::none
+                        ? std::string("no bank holidays")
+                        : std::string(core::to_string(h->holiday_region)) + " bank holidays")
+                << ").\n";
         if (h->accounts.empty()) {
             ctx.out << "Next: add an account (steadypay accounts add checking --name \"Checking\" --balance 500.00)\n"
                     << "      or bring in a household file (steadypay import-household FILE).\n";
@@ -93,6 +99,16 @@ private:
             return core::bad_input("--timezone: \"" + h.timezone +
                                    "\" is not a time zone of the IANA database (such as Europe/London)");
         }
+        if (m_holidays.given()) {
+            auto region = core::parse_holiday_region(m_holidays.value);
+            if (!region) {
+                return std::move(region).error().context("--holidays");
+            }
+            h.holiday_region = region.value();
+        } else {
+            h.holiday_region = core::guess_holiday_region(h.timezone);
+        }
+        h.weekend = core::region_weekend(h.holiday_region);
         if (m_weekend.given()) {
             auto days = weekdays_option("--weekend", m_weekend.value);
             if (!days) {
@@ -100,7 +116,7 @@ private:
             }
             h.weekend = days.value();
         }
-        for (const char* key : {"timezone", "weekend"}) {
+        for (const char* key : {"timezone", "weekend", "holiday_region"}) {
             h.written.add(key);
         }
         if (auto s = core::validate(h); !s) {
@@ -113,6 +129,7 @@ private:
     Opt m_currency;
     Opt m_timezone;
     Opt m_weekend;
+    Opt m_holidays;
     Opt m_import;
 };
 

@@ -1,8 +1,9 @@
 // steadypay schedule RRULE --start DATE (--until DATE | --count N) [--business-day RULE]
-//                    [--weekend SA,SU] [--holiday DATE]...
+//                    [--holidays REGION] [--weekend SA,SU] [--holiday DATE]...
 // Prints the due dates of a schedule, one ISO date a line. Needs no store.
 
 #include "app/cli/commands.hpp"
+#include "app/cli/options.hpp"
 
 #include "core/schedule.hpp"
 
@@ -23,7 +24,8 @@ public:
         until->excludes(count);
         m_sub->add_option("--business-day", m_business_day,
                           "none, preceding, following or modified_following (default none)");
-        m_sub->add_option("--weekend", m_weekend, "Weekend days, e.g. SA,SU (the default) or FR,SA");
+        m_sub->add_option("--holidays", m_region, "Keep a region's bank holidays: US, IL, EG or none (the default)");
+        m_sub->add_option("--weekend", m_weekend, "Weekend days, e.g. SA,SU or FR,SA (default: the region's)");
         m_sub->add_option("--holiday", m_holidays, "A holiday, YYYY-MM-DD; repeat for more");
     }
 
@@ -60,23 +62,16 @@ public:
         if (!business_day) {
             return ctx.fail(std::move(business_day).error().context("--business-day"));
         }
-        std::vector<date::weekday> weekend;
-        if (m_weekend.empty()) {
-            weekend = {date::Saturday, date::Sunday};
-        } else {
-            std::size_t begin = 0;
-            while (true) {
-                const auto comma = m_weekend.find(',', begin);
-                auto wd = core::parse_weekday_code(m_weekend.substr(begin, comma - begin));
-                if (!wd) {
-                    return ctx.fail(std::move(wd).error().context("--weekend"));
-                }
-                weekend.push_back(wd.value());
-                if (comma == std::string::npos) {
-                    break;
-                }
-                begin = comma + 1;
-            }
+        auto region = core::parse_holiday_region(m_region);
+        if (!region) {
+            return ctx.fail(std::move(region).error().context("--holidays"));
+        }
+        core::Result<std::vector<date::weekday>> weekend = core::region_weekend(region.value());
+        if (!m_weekend.empty()) {
+            weekend = weekdays_option("--weekend", m_weekend);
+        }
+        if (!weekend) {
+            return ctx.fail(weekend.error());
         }
         std::vector<core::Date> holidays;
         for (const auto& text : m_holidays) {
@@ -86,7 +81,7 @@ public:
             }
             holidays.push_back(d.value());
         }
-        auto calendar = core::BusinessCalendar::make(weekend, holidays);
+        auto calendar = core::BusinessCalendar::make(weekend.value(), holidays, core::region_holiday_dates(region.value()));
         if (!calendar) {
             return ctx.fail(std::move(calendar).error().context("--weekend"));
         }
@@ -111,6 +106,7 @@ private:
     std::string m_until;
     std::string m_count;
     std::string m_business_day = "none";
+    std::string m_region = "none";
     std::string m_weekend;
     std::vector<std::string> m_holidays;
 };

@@ -966,11 +966,13 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const core::Household& househol
     }
     grid->Add(new wxStaticText(this, wxID_ANY, _("Weekend days")), wxSizerFlags().CenterVertical());
     grid->Add(weekend);
+    m_region = make_region_choice(this, household.holiday_region);
+    row(_("Bank holidays"), m_region);
+    m_added = household.holidays;
+    m_removed = household.holidays_removed;
     auto* holidays = new wxBoxSizer(wxHORIZONTAL);
-    m_holidays = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(160, 90));
-    for (auto d : household.holidays) {
-        m_holidays->Append(wxs(core::to_iso(d)));
-    }
+    m_holidays = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, wxSize(300, 160));
+    m_holidays->SetToolTip(_("Clear a holiday your bank keeps open; add a day it closes."));
     auto* holiday_buttons = new wxBoxSizer(wxVERTICAL);
     m_holiday = new wxDatePickerCtrl(this, wxID_ANY);
     auto* add_holiday = new wxButton(this, wxID_ANY, _("Add"));
@@ -982,6 +984,7 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const core::Household& househol
     holidays->Add(holiday_buttons, wxSizerFlags().Border(wxLEFT, 6));
     grid->Add(new wxStaticText(this, wxID_ANY, _("Holidays")), wxSizerFlags());
     grid->Add(holidays, wxSizerFlags().Expand());
+    fill_holidays();
     const wxString orders[] = {_("Payments first (cautious)"), _("Deposits first")};
     m_intraday = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 2, orders);
     m_intraday->SetSelection(household.intraday_order == core::IntradayOrder::debits_first ? 0 : 1);
@@ -1004,20 +1007,96 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const core::Household& househol
     top->Add(m_error, wxSizerFlags().Border(wxLEFT | wxRIGHT, 10));
     top->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
     SetSizer(top);
-    add_holiday->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const auto text = wxs(core::to_iso(from_wx(m_holiday->GetValue())));
-        if (m_holidays->FindString(text) == wxNOT_FOUND) {
-            m_holidays->Append(text);
+    m_region->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        // The new region's weekend, and only the removed days that are its holidays.
+        const auto region = region_of(m_region);
+        const auto dates = core::region_holiday_dates(region);
+        std::erase_if(m_removed, [&](core::Date d) { return !std::binary_search(dates->begin(), dates->end(), d); });
+        for (auto& box : m_weekend) {
+            box->SetValue(false);
+        }
+        for (auto wd : core::region_weekend(region)) {
+            m_weekend[wd.c_encoding()]->SetValue(true);
+        }
+        fill_holidays();
+    });
+    m_holidays->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent& e) {
+        const auto i = static_cast<std::size_t>(e.GetInt());
+        if (i >= m_holiday_rows.size()) {
+            return;
+        }
+        const auto [day, from_region] = m_holiday_rows[i];
+        const bool kept = m_holidays->IsChecked(static_cast<unsigned>(i));
+        if (from_region) {
+            std::erase(m_removed, day);
+            if (!kept) {
+                m_removed.push_back(day);
+            }
+        } else if (!kept) {
+            std::erase(m_added, day);
+            fill_holidays();
         }
     });
-    remove_holiday->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (m_holidays->GetSelection() != wxNOT_FOUND) {
-            m_holidays->Delete(static_cast<unsigned>(m_holidays->GetSelection()));
+    add_holiday->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const auto day = from_wx(m_holiday->GetValue());
+        if (std::find(m_removed.begin(), m_removed.end(), day) != m_removed.end()) {
+            std::erase(m_removed, day); // a region's day cleared before: kept again
+        } else if (std::find(m_added.begin(), m_added.end(), day) == m_added.end()) {
+            m_added.push_back(day);
         }
+        fill_holidays();
+    });
+    remove_holiday->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const int i = m_holidays->GetSelection();
+        if (i == wxNOT_FOUND || static_cast<std::size_t>(i) >= m_holiday_rows.size()) {
+            return;
+        }
+        const auto [day, from_region] = m_holiday_rows[static_cast<std::size_t>(i)];
+        if (from_region) {
+            if (std::find(m_removed.begin(), m_removed.end(), day) == m_removed.end()) {
+                m_removed.push_back(day);
+            }
+        } else {
+            std::erase(m_added, day);
+        }
+        fill_holidays();
     });
     close_only_when_valid(this);
     Fit();
     CentreOnParent();
+}
+
+void SettingsDialog::fill_holidays() {
+    // This year's and next year's holidays of the region, then the days added; a region's day
+    // the person cleared stays in the list, cleared.
+    struct Line {
+        core::Date day;
+        bool from_region;
+        wxString name;
+    };
+    std::vector<Line> lines;
+    const int year = wxDateTime::Today().GetYear();
+    for (int y = year; y <= year + 1; ++y) {
+        for (const auto& h : core::region_holidays(region_of(m_region), y)) {
+            wxString name = holiday_name(h.kind);
+            if (h.moon_sighting) {
+                name += wxString::FromUTF8(" \u2014 ") + _("by the moon; may move a day");
+            }
+            lines.push_back({h.date, true, name});
+        }
+    }
+    for (auto d : m_added) {
+        lines.push_back({d, false, _("added")});
+    }
+    std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.day < b.day; });
+    m_holidays->Clear();
+    m_holiday_rows.clear();
+    for (const auto& l : lines) {
+        const auto i = m_holidays->Append(wxs(core::to_iso(l.day)) + "  " + l.name);
+        const bool removed = std::find(m_removed.begin(), m_removed.end(), l.day) != m_removed.end();
+        m_holidays->Check(static_cast<unsigned>(i), !(l.from_region && removed));
+        m_holiday_rows.push_back({l.day, l.from_region});
+    }
 }
 
 bool SettingsDialog::validate() {
@@ -1040,11 +1119,11 @@ bool SettingsDialog::validate() {
             h.weekend.push_back(date::weekday{i});
         }
     }
-    h.holidays.clear();
-    for (unsigned i = 0; i < m_holidays->GetCount(); ++i) {
-        h.holidays.push_back(core::parse_iso_date(utf8(m_holidays->GetString(i))).value());
-    }
+    h.holiday_region = region_of(m_region);
+    h.holidays = m_added;
     std::sort(h.holidays.begin(), h.holidays.end());
+    h.holidays_removed = m_removed;
+    std::sort(h.holidays_removed.begin(), h.holidays_removed.end());
     h.intraday_order =
         m_intraday->GetSelection() == 0 ? core::IntradayOrder::debits_first : core::IntradayOrder::credits_first;
     h.lead_times.overdraft = m_lead[0]->GetValue();

@@ -11,6 +11,7 @@
 #include "core/schedule_presets.hpp"
 
 #include <wx/checkbox.h>
+#include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/datectrl.h>
@@ -173,13 +174,19 @@ public:
     bool validate();
 
 private:
+    void fill_holidays();
+
     core::Household m_household;
     core::Edit m_edit;
     wxTextCtrl* m_name = nullptr;
     wxComboBox* m_currency = nullptr;
     wxComboBox* m_timezone = nullptr;
     std::array<wxCheckBox*, 7> m_weekend{};
-    wxListBox* m_holidays = nullptr;
+    wxChoice* m_region = nullptr;
+    wxCheckListBox* m_holidays = nullptr;
+    std::vector<std::pair<core::Date, bool>> m_holiday_rows; // each line's day, and whether the region's
+    std::vector<core::Date> m_added;
+    std::vector<core::Date> m_removed;
     wxDatePickerCtrl* m_holiday = nullptr;
     wxChoice* m_intraday = nullptr;
     std::array<wxSpinCtrl*, 4> m_lead{};

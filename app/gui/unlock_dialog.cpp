@@ -61,6 +61,19 @@ void UnlockDialog::build() {
     grid->Add(m_currency, wxSizerFlags().Expand());
     grid->Add(new wxStaticText(create, wxID_ANY, _("Time zone")), wxSizerFlags().CenterVertical());
     grid->Add(m_timezone, wxSizerFlags().Expand());
+    // The bank holidays to keep: the time zone's country unless the person chooses.
+    m_region = make_region_choice(create, core::guess_holiday_region(utf8(m_timezone->GetValue())));
+    grid->Add(new wxStaticText(create, wxID_ANY, _("Bank holidays")), wxSizerFlags().CenterVertical());
+    grid->Add(m_region, wxSizerFlags().Expand());
+    const auto follow_zone = [this](wxCommandEvent& e) {
+        const auto guess = core::guess_holiday_region(utf8(m_timezone->GetValue().Strip(wxString::both)));
+        if (guess != core::HolidayRegion::none) {
+            show_region(m_region, guess);
+        }
+        e.Skip();
+    };
+    m_timezone->Bind(wxEVT_COMBOBOX, follow_zone);
+    m_timezone->Bind(wxEVT_TEXT, follow_zone);
     create->SetSizer(grid);
     m_create_panel = create;
     top->Add(create, wxSizerFlags().Expand().Border(wxALL, 12));
@@ -209,7 +222,11 @@ bool UnlockDialog::attempt() {
                                       m_timezone->GetValue()));
         return false;
     }
-    h.written.add("timezone");
+    h.holiday_region = region_of(m_region);
+    h.weekend = core::region_weekend(h.holiday_region);
+    for (const char* key : {"timezone", "weekend", "holiday_region"}) {
+        h.written.add(key);
+    }
     auto s = Session::create(m_path, pass, h);
     if (!s) {
         m_error->set(wxs(s.error().message));

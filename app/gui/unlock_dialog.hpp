@@ -48,6 +48,7 @@ private:
     wxTextCtrl* m_name = nullptr;
     wxComboBox* m_currency = nullptr;
     wxComboBox* m_timezone = nullptr;
+    wxChoice* m_region = nullptr;
     wxWindow* m_create_panel = nullptr;
     FieldError* m_error = nullptr;
 };

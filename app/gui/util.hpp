@@ -3,8 +3,10 @@
 // adapter over rows of text, and a label that shows a field's validation message.
 
 #include "core/dates.hpp"
+#include "core/holidays.hpp"
 #include "core/money.hpp"
 
+#include <wx/choice.h>
 #include <wx/colour.h>
 #include <wx/dataview.h>
 #include <wx/datetime.h>
@@ -109,5 +111,12 @@ public:
     explicit FieldError(wxWindow* parent);
     void set(const wxString& message);
 };
+
+// A choice of the holiday regions (none, United States, Israel, Egypt), showing `region`.
+wxChoice* make_region_choice(wxWindow* parent, core::HolidayRegion region);
+[[nodiscard]] core::HolidayRegion region_of(const wxChoice* choice);
+void show_region(wxChoice* choice, core::HolidayRegion region);
+// A bank holiday's name, in the person's language.
+[[nodiscard]] wxString holiday_name(core::HolidayKind kind);
 
 } // namespace steadypay::gui

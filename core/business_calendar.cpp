@@ -76,8 +76,12 @@ Result<BusinessCalendar> BusinessCalendar::make(const std::vector<date::weekday>
         run = cal.m_weekend[static_cast<std::size_t>(i % 7)] ? run + 1 : 0;
         best = std::max(best, run);
     }
-    // Holidays can join weekend runs: measure the runs around each holiday.
+    // Holidays can join weekend runs: measure the runs around each holiday kept (a region's day
+    // the person removed is a business day, and starts no run).
     const auto measure = [&](Date h) {
+        if (cal.is_business_day(h)) {
+            return;
+        }
         Date first = h;
         while (first > k_min_date && !cal.is_business_day(first - date::days{1})) {
             first -= date::days{1};

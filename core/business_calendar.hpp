@@ -46,9 +46,9 @@ public:
     [[nodiscard]] int max_shift() const { return m_max_run; }
 
 private:
-    std::array<bool, 7> m_weekend{};
     [[nodiscard]] bool is_holiday(Date d) const;
 
+    std::array<bool, 7> m_weekend{};
     std::vector<Date> m_holidays; // sorted, unique
     std::shared_ptr<const std::vector<Date>> m_region; // sorted, unique; may be null
     std::vector<Date> m_removed;                       // sorted, unique

@@ -270,6 +270,7 @@ std::vector<RegionHoliday> region_holidays(HolidayRegion region, int year) {
 }
 
 std::shared_ptr<const std::vector<Date>> region_holiday_dates(HolidayRegion region) {
+    using Table = std::shared_ptr<const std::vector<Date>>;
     const auto all = [](HolidayRegion r) {
         auto dates = std::make_shared<std::vector<Date>>();
         for (int y = k_first_holiday_year; y <= k_last_holiday_year; ++y) {
@@ -279,13 +280,28 @@ std::shared_ptr<const std::vector<Date>> region_holiday_dates(HolidayRegion regi
         }
         std::sort(dates->begin(), dates->end());
         dates->erase(std::unique(dates->begin(), dates->end()), dates->end());
-        return std::shared_ptr<const std::vector<Date>>(std::move(dates));
+        return Table(std::move(dates));
     };
-    // Computed on first use, once per region, safely from any thread.
-    static const std::array<std::shared_ptr<const std::vector<Date>>, 4> tables{
-        std::make_shared<const std::vector<Date>>(), all(HolidayRegion::us), all(HolidayRegion::il),
-        all(HolidayRegion::eg)};
-    return tables[static_cast<std::size_t>(region)];
+    // Each region's table is computed on its first use (a household without a region never pays
+    // for one), once, safely from any thread.
+    switch (region) {
+    case HolidayRegion::none:
+        break;
+    case HolidayRegion::us: {
+        static const Table us_table = all(HolidayRegion::us);
+        return us_table;
+    }
+    case HolidayRegion::il: {
+        static const Table il_table = all(HolidayRegion::il);
+        return il_table;
+    }
+    case HolidayRegion::eg: {
+        static const Table eg_table = all(HolidayRegion::eg);
+        return eg_table;
+    }
+    }
+    static const Table none_table = std::make_shared<const std::vector<Date>>();
+    return none_table;
 }
 
 HolidayRegion guess_holiday_region(std::string_view timezone) {

@@ -146,6 +146,17 @@ TEST_CASE("a household keeps its region's holidays, less the days it removed, pl
     CHECK(own.max_shift() >= 3);
 }
 
+TEST_CASE("a region's day the person removed makes no run of closed days") {
+    // Memorial Day 2026 is Monday, May 25: kept, Saturday to Monday are closed; removed, only the
+    // weekend is.
+    const auto region = std::make_shared<const std::vector<Date>>(std::vector<Date>{d("2026-05-25")});
+    const std::vector<date::weekday> weekend{date::Saturday, date::Sunday};
+    CHECK(BusinessCalendar::make(weekend, {}, region).value().max_shift() == 3);
+    const auto removed = BusinessCalendar::make(weekend, {}, region, {d("2026-05-25")}).value();
+    CHECK(removed.is_business_day(d("2026-05-25")));
+    CHECK(removed.max_shift() == 2);
+}
+
 TEST_CASE("a region is named, and guessed from the time zone") {
     CHECK(parse_holiday_region("IL").value() == HolidayRegion::il);
     CHECK(parse_holiday_region("none").value() == HolidayRegion::none);

@@ -22,6 +22,7 @@ packages="
     libwxgtk3.2-dev libgtk-3-dev
     catch2 libbenchmark-dev
     python3 python3-dateutil glpk-utils
+    gettext locales
     xvfb xauth
 "
 
@@ -41,3 +42,12 @@ if [ -n "$missing" ]; then
 else
     echo "install-deps.sh: all build and test dependencies are installed"
 fi
+
+# The languages the program speaks and the tests run it in: the C library's locales for them
+# (a fresh Debian machine has only C.UTF-8), so gettext and the window find their catalogues.
+for l in en_US he_IL ar_EG de_DE; do
+    if ! locale -a 2>/dev/null | grep -qi "^$l\.utf-\?8$"; then
+        echo "install-deps.sh: generating the $l.UTF-8 locale"
+        localedef -i "$l" -f UTF-8 "$l.UTF-8"
+    fi
+done

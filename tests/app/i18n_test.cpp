@@ -1,0 +1,156 @@
+// The language and formats layer: amounts, dates and numbers per locale as CLDR publishes them
+// (https://cldr.unicode.org: he "‏#,##0.00 ‏¤", de "#,##0.00 ¤", en "¤#,##0.00", ar-EG with
+// Arabic-Indic digits, "٫" as the decimal sign and "٬" for grouping), amounts as people type
+// them, plural forms from real catalogues, and bidi isolation in mixed sentences.
+
+#include "app/common/i18n.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace steadypay;
+using app::Formats;
+
+namespace {
+
+core::Currency cur(const char* code) { return core::Currency::from_code(code).value(); }
+core::Money money(std::int64_t minor, const char* code) { return core::Money::from_minor(minor, cur(code)); }
+core::Date day(int y, unsigned m, unsigned d) { return core::Date{date::year{y} / date::month{m} / date::day{d}}; }
+
+std::string parsed(const Formats& f, const char* text, const char* code = "USD") {
+    auto m = f.parse_money(text, cur(code));
+    return m ? m.value().to_string() : "error: " + m.error().message;
+}
+
+// Formats set for one test and put back after it.
+struct UseFormats {
+    explicit UseFormats(const char* locale) { app::set_formats(Formats(locale)); }
+    ~UseFormats() { app::set_formats(Formats()); }
+};
+
+} // namespace
+
+TEST_CASE("amounts are written the way the locale's bank writes them", "[i18n]") {
+    CHECK(Formats("en_US").money(money(420000, "ILS")) == "₪4,200.00");
+    CHECK(Formats("en_US").money(money(-15000, "USD")) == "-$150.00");
+    CHECK(Formats("en_US.UTF-8").signed_money(money(740000, "USD")) == "+$7,400.00");
+    CHECK(Formats("de_DE").money(money(123450, "EUR")) == "1.234,50\u00a0€");
+    CHECK(Formats("he_IL").money(money(420000, "ILS")) == "\u200f4,200.00\u00a0\u200f₪");
+    CHECK(Formats("he_IL").money(money(-15000, "ILS")) == "\u200f\u200e-150.00\u00a0\u200f₪");
+    // Arabic-Indic digits, the Arabic decimal and grouping signs.
+    CHECK(Formats("ar_EG").money(money(123450, "EGP")) == "\u200f١٬٢٣٤٫٥٠\u00a0ج.م.\u200f");
+    CHECK(Formats("ar_EG").number(1234) == "١٬٢٣٤");
+    CHECK(Formats("en_US").money(money(150000, "JPY")) == "¥150,000");
+    CHECK(Formats("en_US").money(money(1250, "KWD")) == "KWD\u00a01.250");
+    // The C locale: plain, as scripts read them.
+    CHECK(Formats("C").money(money(420000, "ILS")) == "4200.00");
+    CHECK(Formats("C.UTF-8").signed_money(money(740000, "USD")) == "+7400.00");
+    CHECK(Formats().signed_money(money(-5, "USD")) == "-0.05");
+    CHECK(Formats("POSIX").number(1234) == "1234");
+    CHECK(Formats("en_US").editable(money(115000, "USD")) == "1,150.00");
+    CHECK(Formats("de_DE").editable(money(115000, "EUR")) == "1.150,00");
+}
+
+TEST_CASE("dates are written the way the locale writes them, in the Gregorian calendar", "[i18n]") {
+    const auto d = day(2026, 12, 8); // a Tuesday
+    CHECK(Formats("en_US").day(d, d) == "Dec 8");
+    CHECK(Formats("en_US").day(d, day(2027, 1, 1)) == "Dec 8, 2026");
+    CHECK(Formats("en_US").weekday_day(d, d) == "Tue, Dec 8");
+    CHECK(Formats("de_DE").day(d, d) == "8. Dez.");
+    CHECK(Formats("he_IL").day(d, d) == "8 בדצמ׳");
+    CHECK(Formats("he_IL").month_year(d) == "דצמבר 2026");
+    CHECK(Formats("ar_EG").day(d, d) == "٨ ديسمبر");
+    // Saudi Arabia's default calendar is the Islamic one; bills fall on Gregorian dates.
+    CHECK(Formats("ar_SA").month_year(d) == "ديسمبر ٢٠٢٦");
+    CHECK(Formats("en_US").weekday_short(0) == "Mon");
+    CHECK(Formats("en_US").weekday_short(6) == "Sun");
+    CHECK(Formats("ar_EG").weekday_short(4) == "الجمعة");
+    CHECK(Formats().day(d, d) == "Dec 8");
+    CHECK(Formats().weekday_day(d, d) == "Tue, Dec 8");
+    CHECK(Formats().month_year(d) == "December 2026");
+}
+
+TEST_CASE("right to left is the language's", "[i18n]") {
+    CHECK(Formats("he_IL").rtl());
+    CHECK(Formats("ar_EG").rtl());
+    CHECK_FALSE(Formats("en_US").rtl());
+    CHECK_FALSE(Formats("de_DE").rtl());
+    CHECK_FALSE(Formats().rtl());
+    CHECK(app::icu_locale_name("he_IL.UTF-8") == "he_IL");
+    CHECK(app::icu_locale_name("sr_RS@latin") == "sr_RS");
+    CHECK(app::icu_locale_name("C.UTF-8").empty());
+}
+
+TEST_CASE("amounts are read as people type them", "[i18n]") {
+    const Formats en("en_US");
+    CHECK(parsed(en, "$1,150.00") == "1150.00");
+    CHECK(parsed(en, "1150") == "1150.00");
+    CHECK(parsed(en, " 1,150.5 ") == "1150.50");
+    CHECK(parsed(en, "-80") == "-80.00");
+    CHECK(parsed(en, "(80.00)") == "-80.00");
+    CHECK(parsed(en, "80.00-") == "-80.00");
+    CHECK(parsed(en, "USD 12.50") == "12.50");
+    CHECK(parsed(en, "1,234,567.89") == "1234567.89");
+    CHECK(parsed(en, "12,50") == "12.50"); // a group of two is not a thousands group
+    const Formats de("de_DE");
+    CHECK(parsed(de, "1.150,00", "EUR") == "1150.00");
+    CHECK(parsed(de, "1.150", "EUR") == "1150.00");
+    CHECK(parsed(de, "12,5 €", "EUR") == "12.50");
+    CHECK(parsed(de, "1,150.00", "EUR") == "1150.00"); // both signs: the last is the decimal
+    const Formats ar("ar_EG");
+    CHECK(parsed(ar, "١٢٣٫٤٥", "EGP") == "123.45");
+    CHECK(parsed(ar, "١٬٢٣٤٫٥٠ ج.م.\u200f", "EGP") == "1234.50");
+    CHECK(parsed(ar, "123.45", "EGP") == "123.45");
+    const Formats he("he_IL");
+    CHECK(parsed(he, "\u200f4,200.00 \u200f₪", "ILS") == "4200.00");
+    CHECK(parsed(he, "₪ 4200", "ILS") == "4200.00");
+    // What the person sees again is what they typed.
+    CHECK(parsed(de, de.editable(money(115000, "EUR")).c_str(), "EUR") == "1150.00");
+    CHECK(parsed(ar, ar.editable(money(115000, "EGP")).c_str(), "EGP") == "1150.00");
+    const Formats c;
+    CHECK(parsed(c, "1,150.00") == "1150.00");
+    CHECK(parsed(c, "4200.00", "ILS") == "4200.00");
+}
+
+TEST_CASE("what is not an amount says why", "[i18n]") {
+    const Formats en("en_US");
+    CHECK_THAT(parsed(en, "abc"), Catch::Contains("\"abc\" is not an amount"));
+    CHECK_THAT(parsed(en, ""), Catch::Contains("no digits"));
+    CHECK_THAT(parsed(en, "12.345"), Catch::Contains("is not an amount in USD"));
+    CHECK_THAT(parsed(en, "1,2,3"), Catch::Contains("digit groups"));
+    CHECK(parsed(en, "1.000.000") == "1000000.00"); // typed the European way: only groups
+    CHECK_THAT(parsed(en, "1.000.00"), Catch::Contains("digit groups"));
+    CHECK_THAT(parsed(en, "12."), Catch::Contains("ends with a separator"));
+    CHECK_THAT(parsed(en, ",5"), Catch::Contains("out of place"));
+    CHECK_THAT(parsed(en, "--5"), Catch::Contains("two minus signs"));
+    CHECK_THAT(parsed(en, "(5"), Catch::Contains("parenthesis"));
+    CHECK_THAT(parsed(en, "5 x"), Catch::StartsWith("error"));
+    CHECK_THAT(parsed(en, "1.5.0"), Catch::StartsWith("error"));
+}
+
+TEST_CASE("names and numbers in a sentence are isolated when the text is right to left", "[i18n]") {
+    // English with Latin names: no marks.
+    CHECK(app::say("Pay {0} on {1}", std::string("Rent"), std::string("Dec 8")) == "Pay Rent on Dec 8");
+    // English with a Hebrew name: the name is isolated, so its neighbours keep their order.
+    CHECK(app::say("Pay {0} ({1})", std::string("ועד בית"), std::string("120.00")) ==
+          "Pay \u2068ועד בית\u2069 (120.00)");
+    CHECK(app::has_rtl("ועד"));
+    CHECK(app::has_rtl("إيجار"));
+    CHECK_FALSE(app::has_rtl("Rent 120.00"));
+    {
+        const UseFormats he("he_IL");
+        // In a right-to-left language every value is isolated, Latin ones too.
+        CHECK(app::say("Pay {0} on {1}", std::string("Metro Wireless"), std::string("Dec 8")) ==
+              "Pay \u2068Metro Wireless\u2069 on \u2068Dec 8\u2069");
+        CHECK(app::isolate("") .empty());
+    }
+    // Numbers are written in the locale's digits.
+    {
+        const UseFormats ar("ar_EG");
+        CHECK(app::say("{0} days", 12) == "\u2068١٢\u2069 days");
+    }
+    CHECK(app::say("{0} days", 12) == "12 days");
+    // Fields in another order, as a translation may put them.
+    CHECK(app::detail::fill_fields("{1} / {0}", "{0} / {1}", std::string("a"), std::string("b")) == "b / a");
+    // A translation with broken fields falls back to the English message.
+    CHECK(app::detail::fill_fields("{0} {7}", "{0} ok", std::string("a")) == "a ok");
+}

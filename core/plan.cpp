@@ -40,6 +40,20 @@ std::string_view to_string(PlanAction a) {
     return "pay";
 }
 
+std::string_view to_string(PlanWhy w) {
+    switch (w) {
+    case PlanWhy::none:
+        return "none";
+    case PlanWhy::would_overdraw:
+        return "would_overdraw";
+    case PlanWhy::below_cushion:
+        return "below_cushion";
+    case PlanWhy::crowds_out:
+        return "crowds_out";
+    }
+    return "none";
+}
+
 ConsequenceTimeline consequence_timeline(const Bill& bill, Date due) {
     ConsequenceTimeline t;
     t.due = due;
@@ -1321,45 +1335,6 @@ private:
     TopCost m_top_best;
 };
 
-// Text ------------------------------------------------------------------------------------------
-
-std::string day_text(Date d, Date context) { return to_short(d, date::year_month_day{context}.year()); }
-
-std::string capitalised(std::string s) {
-    if (!s.empty()) {
-        s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    }
-    return s;
-}
-
-std::string plural(int n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-std::string lateness_text(const Bill& b, const PlanDecision& d, const Money& zero) {
-    if (d.days_late <= 0) {
-        return "on time";
-    }
-    std::string s;
-    if (!d.late) {
-        s = plural(d.days_late, "day", "days") + " after its due date, inside its " + std::to_string(b.grace_days) +
-            "-day grace: no fee";
-    } else {
-        s = plural(d.days_late, "day", "days") + " late";
-        s += d.late_fee > zero ? ": " + d.late_fee.to_string() + " late fee" : ": no late fee";
-    }
-    if (d.reported_late) {
-        s += "; reported late to credit bureaus";
-    } else if (b.reported_late_after_days && d.days_late > 0) {
-        s += "; not yet reported to credit bureaus (that happens at " + std::to_string(*b.reported_late_after_days) +
-             " days)";
-    }
-    if (d.shutoff_risk) {
-        s += "; service may be cut off";
-    }
-    return s;
-}
-
 // The look-ahead: as asked, or the longest gap between incomes (one pay cycle, however long),
 // from 31 days to 92, and never past what a forecast may cover.
 int look_ahead_days(const Household& h, const BusinessCalendar& calendar, const PlanOptions& options) {
@@ -1639,81 +1614,38 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
                 d.bank_fee = d.declined ? declined->bank_fee : zero;
                 d.biller_fee = d.declined ? declined->biller_fee : zero;
 
+                d.bill = o.item;
+                d.account = o.account;
+                d.due = o.due.due;
+                d.overdue = o.state == OccurrenceState::missed;
+                d.horizon_to = horizon_to;
+
                 // Why: what paying it in full on its scheduled date would do instead.
-                std::string why;
-                if (d.action != PlanAction::pay) {
+                if (d.action != PlanAction::pay && !d.declined) {
                     const int overdraft = solver.overdraft_day_if(k, dec.scheduled, o.amount.minor());
-                    const std::string when = d.action == PlanAction::pay_minimum && d.pay_date
-                                                 ? day_text(*d.pay_date, plan.from)
-                                                 : day_text(d.scheduled, plan.from);
+                    d.why_day = d.action == PlanAction::pay_minimum && d.pay_date ? *d.pay_date : d.scheduled;
                     if (overdraft >= 0) {
-                        why = "paying " + o.amount.to_string() + " on " + day_text(d.scheduled, plan.from) +
-                              " would overdraw " + h.accounts[a].name + " on " +
-                              day_text(plan.from + date::days{overdraft}, plan.from);
-                    } else if (solver.cushion_days_if(k, dec.scheduled, o.amount.minor()) > solver.best_cost().days_below_cushion) {
-                        why = "paying it on " + day_text(d.scheduled, plan.from) + " would take " + h.accounts[a].name +
-                              " below your cushion on more days";
+                        d.why = PlanWhy::would_overdraw;
+                        d.why_day = d.scheduled;
+                        d.overdrawn_on = plan.from + date::days{overdraft};
+                    } else if (solver.cushion_days_if(k, dec.scheduled, o.amount.minor()) >
+                               solver.best_cost().days_below_cushion) {
+                        d.why = PlanWhy::below_cushion;
+                        d.why_day = d.scheduled;
                     } else {
-                        why = "paying it in full on " + when + " would leave too little for bills that come first";
+                        d.why = PlanWhy::crowds_out;
                     }
                 }
-                std::string income;
-                if (d.pay_date && d.action != PlanAction::pay) {
+                if (d.pay_date && d.action != PlanAction::pay && !d.declined) {
                     // The income that makes the new date work, if the payment waits for one.
                     for (const auto& e : whole.events) {
                         const auto& src = planned[e.occurrence];
                         if (src.kind == ItemKind::income && src.account == o.account && e.date <= *d.pay_date &&
                             e.date >= d.scheduled && e.amount.is_positive()) {
-                            income = "your " + item_name(h, src) + " lands " + day_text(e.date, plan.from);
+                            d.waits_for = src.item;
+                            d.income_date = e.date;
                         }
                     }
-                }
-                const std::string name = bill.name;
-                const std::string who = bill.payee.empty() ? name : bill.payee;
-                const std::string cost = lateness_text(bill, d, zero);
-                if (d.declined) {
-                    const auto fees = d.bank_fee + d.biller_fee;
-                    d.reason = name + "'s payment of " + o.amount.to_string() + " on " + day_text(*d.pay_date, plan.from) +
-                               " would be declined by the bank" +
-                               (fees.is_positive() ? " (" + fees.to_string() + " in fees)" : std::string()) +
-                               ": no way of paying the bills leaves enough in " + h.accounts[a].name +
-                               ". It stays owed: by " + day_text(horizon_to, plan.from) + " " + cost + "." +
-                               (bill.hardship_contact.empty() ? std::string()
-                                                              : " Ask for more time: " + bill.hardship_contact + ".");
-                    plan.decisions.push_back(std::move(d));
-                    continue;
-                }
-                switch (d.action) {
-                case PlanAction::pay:
-                    if (o.state == OccurrenceState::missed) {
-                        d.reason = "Pay " + name + " on " + day_text(*d.pay_date, plan.from) + ", the first day you can: it was due " +
-                                   day_text(o.due.due, plan.from) + " and is still owed (" + cost + ").";
-                    } else if (bill.autopay) {
-                        d.reason = name + "'s autopay takes " + d.amount.to_string() + " on " +
-                                   day_text(*d.pay_date, plan.from) + ", as scheduled.";
-                    } else {
-                        d.reason = "Pay " + name + " (" + d.amount.to_string() + ") on " +
-                                   day_text(*d.pay_date, plan.from) + ", its due date.";
-                    }
-                    break;
-                case PlanAction::move:
-                    d.reason = (bill.autopay ? "Ask " + who + " to move " + name + "'s autopay from "
-                                             : "Pay " + name + " on " + day_text(*d.pay_date, plan.from) + " instead of ") +
-                               (bill.autopay ? day_text(d.scheduled, plan.from) + " to " + day_text(*d.pay_date, plan.from)
-                                             : day_text(d.scheduled, plan.from)) +
-                               ": " + why + (income.empty() ? "" : "; " + income) + ". " + capitalised(cost) + ".";
-                    break;
-                case PlanAction::pay_minimum:
-                    d.reason = "Pay the " + d.amount.to_string() + " minimum of " + name + " instead of " +
-                               d.full_amount.to_string() + " on " + day_text(*d.pay_date, plan.from) + ": " + why +
-                               (income.empty() ? "" : "; " + income) + ". " + capitalised(cost) + ".";
-                    break;
-                case PlanAction::hold:
-                    d.reason = "Hold " + name + " until after " + day_text(horizon_to, plan.from) + ": " + why +
-                               ". By then " + cost + "." +
-                               (bill.hardship_contact.empty() ? std::string()
-                                                              : " Ask for more time: " + bill.hardship_contact + ".");
-                    break;
                 }
                 plan.decisions.push_back(std::move(d));
             }

@@ -69,8 +69,23 @@ struct ConsequenceTimeline {
 };
 [[nodiscard]] ConsequenceTimeline consequence_timeline(const Bill& bill, Date due);
 
+// Why a payment is not made in full on its scheduled date: what doing so would do instead.
+enum class PlanWhy {
+    none,             // paid in full as scheduled
+    would_overdraw,   // the account would go below zero on `overdrawn_on`
+    below_cushion,    // the account would be below its cushion on more days
+    crowds_out,       // too little would be left for bills that come first
+};
+[[nodiscard]] std::string_view to_string(PlanWhy w);
+
+// A decision says everything the app needs to explain it (with the household), without the plan:
+// the bill, the dates, the reason as a kind and its values, and what it costs.
 struct PlanDecision {
     std::size_t occurrence = 0;    // index into Plan::occurrences
+    std::size_t bill = 0;          // index into Household::bills
+    std::size_t account = 0;       // index into Household::accounts
+    Date due;                      // its due date (after the business-day rule)
+    bool overdue = false;          // recorded missed: due before the window and still owed
     Date scheduled;                // when it would be paid if nothing changed
     std::optional<Date> pay_date;  // none: not paid within the window and its look-ahead
     bool beyond_window = false;    // paid after the window's last day, in the look-ahead
@@ -91,7 +106,15 @@ struct PlanDecision {
     Money bank_fee;
     Money biller_fee;
     ConsequenceTimeline timeline;
-    std::string reason;            // one line a person can read
+    // Why it changes (for every action but pay): the day paying it in full was weighed (its
+    // scheduled date; a minimum's pay date), and for an overdraft the first day below zero.
+    PlanWhy why = PlanWhy::none;
+    Date why_day;
+    std::optional<Date> overdrawn_on;
+    // The income whose arrival makes the new date work, if the payment waits for one.
+    std::optional<std::size_t> waits_for; // index into Household::incomes
+    Date income_date;
+    Date horizon_to;               // the look-ahead's last day: a held bill is held past it
 };
 
 // The costs of a plan, compared in the order of the concerns above.

@@ -28,6 +28,36 @@ std::string_view to_string(WarningKind k) {
     return "overdraft";
 }
 
+std::string_view to_string(WarningStep s) {
+    switch (s) {
+    case WarningStep::follow_plan:
+        return "follow_plan";
+    case WarningStep::move_money:
+        return "move_money";
+    case WarningStep::move_money_or_ask_later:
+        return "move_money_or_ask_later";
+    case WarningStep::hold_spending:
+        return "hold_spending";
+    case WarningStep::ask_more_time:
+        return "ask_more_time";
+    case WarningStep::pay_now:
+        return "pay_now";
+    case WarningStep::ask_more_time_if_not:
+        return "ask_more_time_if_not";
+    case WarningStep::record_paid_or_missed:
+        return "record_paid_or_missed";
+    case WarningStep::check_with_bank:
+        return "check_with_bank";
+    case WarningStep::ask_payer:
+        return "ask_payer";
+    case WarningStep::update_balance:
+        return "update_balance";
+    case WarningStep::update_amount:
+        return "update_amount";
+    }
+    return "follow_plan";
+}
+
 std::string_view to_string(Severity s) {
     switch (s) {
     case Severity::critical:
@@ -44,23 +74,6 @@ namespace {
 
 // How long after a payment an unusual amount is still worth a word.
 constexpr int k_amount_change_days = 45;
-
-std::string when(Date d, Date today) {
-    const int n = days_between(today, d);
-    const std::string date = to_short(d, date::year_month_day{today}.year());
-    if (n == 0) {
-        return "today, " + date;
-    }
-    if (n == 1) {
-        return "tomorrow, " + date;
-    }
-    if (n > 1) {
-        return date + ", in " + std::to_string(n) + " days";
-    }
-    return date + ", " + std::to_string(-n) + " day" + (n == -1 ? "" : "s") + " ago";
-}
-
-std::string short_date(Date d, Date today) { return to_short(d, date::year_month_day{today}.year()); }
 
 class Builder {
 public:
@@ -100,16 +113,20 @@ private:
     }
 
     // The plan's changes on an account up to a date: what the person can do about a shortfall.
-    std::vector<std::string> plan_actions(std::size_t account, Date until) const {
-        std::vector<std::string> actions;
+    std::vector<WarningAction> plan_actions(std::size_t account, Date until) const {
+        std::vector<WarningAction> actions;
         for (const auto& d : m_p.decisions) {
-            const auto& o = m_p.occurrences[d.occurrence];
-            if (o.account == account && d.action != PlanAction::pay && d.scheduled <= until) {
-                actions.push_back(d.reason);
+            if (d.account == account && d.action != PlanAction::pay && d.scheduled <= until) {
+                actions.push_back(follow(d));
             }
         }
         return actions;
     }
+
+    static WarningAction follow(const PlanDecision& d) {
+        return WarningAction{WarningStep::follow_plan, d.pay_date.value_or(d.horizon_to), d};
+    }
+    static WarningAction step(WarningStep s, Date date = {}) { return WarningAction{s, date, std::nullopt}; }
 
     const PlanDecision* decision_for(std::size_t bill, Date due) const {
         for (const auto& d : m_p.decisions) {
@@ -130,15 +147,11 @@ private:
                     continue;
                 }
                 w->account = account.id;
-                w->title = account.name + " would be overdrawn";
-                w->message = "From " + when(s.start, m_o.today) + ", " + account.name + " would go as low as " +
-                             s.deepest.to_string() + " (on " + short_date(s.deepest_date, m_o.today) + ")" +
-                             (s.start == s.end ? "" : ", until " + short_date(s.end, m_o.today)) +
-                             (s.fees.is_positive() ? "; " + std::to_string(s.overdrawn_items) + " overdrawn item" +
-                                                         (s.overdrawn_items == 1 ? "" : "s") + " could cost " +
-                                                         s.fees.to_string() + " in fees"
-                                                   : std::string()) +
-                             ".";
+                w->amount = s.deepest;
+                w->low_date = s.deepest_date;
+                w->end = s.end;
+                w->fees = s.fees;
+                w->count = s.overdrawn_items;
                 for (const auto& e : m_f.events) {
                     if (e.account == s.account && e.date == s.start && e.amount.is_negative()) {
                         w->items.push_back(item_id(m_h, m_f.occurrences[e.occurrence]));
@@ -146,8 +159,7 @@ private:
                 }
                 w->actions = plan_actions(s.account, s.end);
                 if (w->actions.empty()) {
-                    w->actions.push_back("Move money into " + account.name + " before " +
-                                         short_date(s.start, m_o.today) + ", or ask your bank about overdraft protection.");
+                    w->actions.push_back(step(WarningStep::move_money, s.start));
                 }
             } else if (!s.deepest.is_negative()) {
                 auto* w = add(WarningKind::below_cushion, Severity::warning, s.start, m_h.lead_times.below_cushion,
@@ -156,11 +168,12 @@ private:
                     continue;
                 }
                 w->account = account.id;
-                w->title = account.name + " would dip below your cushion";
-                w->message = "From " + when(s.start, m_o.today) + ", " + account.name + " would go down to " +
-                             s.deepest.to_string() + ", under your cushion of " + account.cushion.to_string() + ".";
+                w->amount = s.deepest;
+                w->low_date = s.deepest_date;
+                w->end = s.end;
+                w->usual_low = account.cushion;
                 w->actions = plan_actions(s.account, s.end);
-                w->actions.push_back("Hold off on spending you can put off until " + short_date(s.end, m_o.today) + ".");
+                w->actions.push_back(step(WarningStep::hold_spending, s.end));
             }
         }
     }
@@ -180,13 +193,11 @@ private:
             }
             w->account = m_h.accounts[o.account].id;
             w->items.push_back(bill.id);
-            w->title = bill.name + " cannot be paid by its due date";
-            w->message = bill.name + " (" + o.amount.to_string() + ") is due " + when(o.due.due, m_o.today) +
-                         ", and there is not enough to pay it then without an overdraft or a more important bill "
-                         "going late.";
-            w->actions.push_back(d.reason);
+            w->amount = o.amount;
+            w->timeline = d.timeline;
+            w->actions.push_back(follow(d));
             if (!bill.hardship_contact.empty()) {
-                w->actions.push_back("Ask for more time before the due date: " + bill.hardship_contact + ".");
+                w->actions.push_back(step(WarningStep::ask_more_time, o.due.due));
             }
         }
     }
@@ -209,20 +220,13 @@ private:
             }
             w->account = account.id;
             w->items.push_back(bill.id);
-            w->title = bill.name + "'s autopay would pull money that is not there";
-            w->message = (bill.payee.empty() ? bill.name : bill.payee) + " takes " + o.amount.to_string() + " on " +
-                         when(e.date, m_o.today) + ", leaving " + account.name + " at " + e.balance_after.to_string() +
-                         ": paid into overdraft" +
-                         (account.overdraft_fee.is_positive() ? ", for the bank's " + account.overdraft_fee.to_string() +
-                                                                    " fee"
-                                                              : std::string()) +
-                         ".";
+            w->amount = o.amount;
+            w->balance = e.balance_after;
+            w->fees = account.overdraft_fee;
             if (const auto* d = decision_for(o.item, o.due.due); d && d->action != PlanAction::pay) {
-                w->actions.push_back(d->reason);
+                w->actions.push_back(follow(*d));
             }
-            w->actions.push_back("Move money into " + account.name + " before " + short_date(e.date, m_o.today) +
-                                 ", or ask " + (bill.payee.empty() ? "the biller" : bill.payee) +
-                                 " to take it on a later date.");
+            w->actions.push_back(step(WarningStep::move_money_or_ask_later, e.date));
         }
     }
 
@@ -238,36 +242,20 @@ private:
             w->account = account.id;
             w->items.push_back(bill.id);
             const auto timeline = consequence_timeline(bill, o.due.due);
-            const std::string who = bill.payee.empty() ? bill.name : bill.payee;
-            const auto fees = x.bank_fee + x.biller_fee;
-            const bool past = x.date < m_o.today;
-            w->title = bill.name + (past ? "'s payment was probably declined" : "'s payment would be declined");
-            w->message = bill.name + " (" + x.amount.to_string() + ") " + (past ? "came" : "comes") + " out " +
-                         when(x.date, m_o.today) + ", when " + account.name + (past ? " held " : " holds ") +
-                         x.balance.to_string() + ": the bank " + (past ? "would have returned" : "returns") +
-                         " it unpaid" +
-                         (fees.is_positive() ? " (" + fees.to_string() + " in fees" +
-                                                   (x.bank_fee.is_positive() && x.biller_fee.is_positive()
-                                                        ? ": " + x.bank_fee.to_string() + " the bank's, " +
-                                                              x.biller_fee.to_string() + " " + who + "'s"
-                                                        : std::string()) +
-                                                   ")"
-                                             : std::string()) +
-                         ", and it is still owed: a late fee after " + short_date(timeline.grace_ends, m_o.today) +
-                         (timeline.reported_late_on ? ", reported late from " +
-                                                          short_date(*timeline.reported_late_on, m_o.today)
-                                                    : std::string()) +
-                         ".";
-            if (past) {
-                w->actions.push_back("Check with your bank. If it was returned, record it as missed and pay it as soon "
-                                     "as you can; if it went through, record the payment.");
+            w->amount = x.amount;
+            w->balance = x.balance;
+            w->bank_fee = x.bank_fee;
+            w->biller_fee = x.biller_fee;
+            w->past = x.date < m_o.today;
+            w->timeline = timeline;
+            if (w->past) {
+                w->actions.push_back(step(WarningStep::check_with_bank, x.date));
                 continue;
             }
             if (const auto* d = decision_for(o.item, o.due.due); d && d->action != PlanAction::pay) {
-                w->actions.push_back(d->reason);
+                w->actions.push_back(follow(*d));
             }
-            w->actions.push_back("Move money into " + account.name + " before " + short_date(x.date, m_o.today) +
-                                 ", or ask " + who + " to take it on a later date.");
+            w->actions.push_back(step(WarningStep::move_money_or_ask_later, x.date));
         }
     }
 
@@ -300,34 +288,18 @@ private:
                           o.due.due, -1, bill.id);
             w->account = m_h.accounts[o.account].id;
             w->items.push_back(bill.id);
+            w->amount = o.amount;
+            w->timeline = timeline;
+            w->recorded = recorded_missed;
             if (recorded_missed) {
-                w->title = bill.name + " is overdue";
-                std::string next;
-                if (!past_grace) {
-                    next = "; a late fee applies after " + short_date(timeline.grace_ends, m_o.today);
-                } else if (bill.late_fee.is_positive()) {
-                    next = "; past its grace period (" + bill.late_fee.to_string() + " late fee)";
-                }
-                if (timeline.reported_late_on) {
-                    next += m_o.today >= *timeline.reported_late_on
-                                ? "; it is reported late to credit bureaus"
-                                : "; it is reported late to credit bureaus from " +
-                                      short_date(*timeline.reported_late_on, m_o.today);
-                }
-                if (timeline.shutoff_risk_on) {
-                    next += "; service may be cut off from " + short_date(*timeline.shutoff_risk_on, m_o.today);
-                }
-                w->message = bill.name + " (" + o.amount.to_string() + ") was due " + when(o.due.due, m_o.today) +
-                             ", and is not paid" + next + ".";
-                w->actions.push_back("Pay it as soon as you can, then record the payment.");
+                w->past_grace = past_grace;
+                w->reported = timeline.reported_late_on && m_o.today >= *timeline.reported_late_on;
+                w->actions.push_back(step(WarningStep::pay_now));
                 if (!bill.hardship_contact.empty()) {
-                    w->actions.push_back("If you cannot, ask for more time: " + bill.hardship_contact + ".");
+                    w->actions.push_back(step(WarningStep::ask_more_time_if_not));
                 }
             } else {
-                w->title = bill.name + " is not marked paid";
-                w->message = bill.name + " (" + o.amount.to_string() + ") was due " + when(o.due.due, m_o.today) +
-                             ". The forecast assumes it was paid.";
-                w->actions.push_back("If you paid it, record the payment; if not, record it as missed and pay it now.");
+                w->actions.push_back(step(WarningStep::record_paid_or_missed));
             }
         }
     }
@@ -348,18 +320,9 @@ private:
                           -1, income.id);
             w->account = m_h.accounts[o.account].id;
             w->items.push_back(income.id);
-            if (recorded_missing) {
-                w->title = income.name + " has not arrived";
-                w->message = income.name + " (" + o.amount.to_string() + ") was expected " + when(o.due.due, m_o.today) +
-                             ". The forecast does not count on it.";
-                w->actions.push_back("Ask " + (income.source.empty() ? std::string("the payer") : income.source) +
-                                     " when it will come; record it when it does.");
-            } else {
-                w->title = income.name + " is counted as received";
-                w->message = income.name + " (" + o.amount.to_string() + ") was expected " + when(o.due.due, m_o.today) +
-                             ", after the last balance update. The forecast counts on it.";
-                w->actions.push_back("Update the account's balance; if it has not arrived, record it as missed.");
-            }
+            w->amount = o.amount;
+            w->recorded = recorded_missing;
+            w->actions.push_back(step(recorded_missing ? WarningStep::ask_payer : WarningStep::update_balance));
         }
     }
 
@@ -383,11 +346,11 @@ private:
             auto* w = add(WarningKind::bill_amount_changed, Severity::info, *p.date, -1, bill->id);
             w->account = bill->account;
             w->items.push_back(bill->id);
-            const std::string expected = bill->amount.is_range ? lo.to_string() + " to " + hi.to_string() : lo.to_string();
-            w->title = bill->name + " was not the usual amount";
-            w->message = bill->name + " was paid " + p.amount->to_string() + " on " + short_date(*p.date, m_o.today) +
-                         ", not " + expected + ".";
-            w->actions.push_back("If the bill has changed, update its amount so the forecast stays right.");
+            w->amount = *p.amount;
+            w->usual_low = lo;
+            w->usual_high = hi;
+            w->range = bill->amount.is_range;
+            w->actions.push_back(step(WarningStep::update_amount));
         }
     }
 

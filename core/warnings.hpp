@@ -21,6 +21,7 @@
 #include "core/forecast.hpp"
 #include "core/plan.hpp"
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -42,17 +43,58 @@ enum class WarningKind {
 enum class Severity { critical, warning, info };
 [[nodiscard]] std::string_view to_string(Severity s);
 
+// What a person can do about a warning, most useful first. The words are the app's.
+enum class WarningStep {
+    follow_plan,           // the plan's change: `decision`
+    move_money,            // move money into the account before `date`, or ask the bank about
+                           // overdraft protection
+    move_money_or_ask_later, // move money in before `date`, or ask the biller to take it later
+    hold_spending,         // put off spending until `date`
+    ask_more_time,         // ask the biller for more time before the due date (bill's hardship contact)
+    pay_now,               // pay it as soon as possible, then record the payment
+    ask_more_time_if_not,  // if it cannot be paid, ask for more time (bill's hardship contact)
+    record_paid_or_missed, // record the payment, or record it as missed and pay it now
+    check_with_bank,       // a payment that was probably returned: check, then record what happened
+    ask_payer,             // ask the payer when the income will come; record it when it does
+    update_balance,        // update the account's balance, or record the income as missed
+    update_amount,         // the bill's amount changed: update it
+};
+[[nodiscard]] std::string_view to_string(WarningStep s);
+
+struct WarningAction {
+    WarningStep step = WarningStep::follow_plan;
+    Date date;
+    std::optional<PlanDecision> decision; // follow_plan
+};
+
+// A warning as facts: its kind and the values that kind has (the rest stay empty).
 struct Warning {
     std::string id;
     WarningKind kind = WarningKind::overdraft;
     Severity severity = Severity::warning;
-    Date date;          // the day it is about
+    Date date;          // the day it is about: a shortfall's first day, a due date, a payment's date
     int days_until = 0; // from today (negative: days ago)
     std::string account; // the account id, if it is about one
     std::vector<std::string> items;   // bill or income ids involved
-    std::string title;                // a short line: "Credit union checking would be overdrawn"
-    std::string message;              // the details, one or two sentences
-    std::vector<std::string> actions; // what the person can do, most useful first
+    // overdraft, below_cushion: the deepest balance; bills and incomes: the amount; a bill paid at
+    // an unusual amount: what was paid.
+    Money amount;
+    Money balance;       // autopay_insufficient_funds: the balance left; payment_declined: the balance held
+    Date end;            // overdraft, below_cushion: the last day
+    Date low_date;       // overdraft: the deepest day
+    Money usual_low;     // below_cushion: the cushion; bill_amount_changed: the usual amount (low end)
+    Money usual_high;    // bill_amount_changed: the high end, if the bill's amount is a range
+    bool range = false;  // bill_amount_changed: usual_low..usual_high
+    Money fees;          // overdraft: what the overdrawn items could cost; autopay: the bank's overdraft fee
+    Money bank_fee;      // payment_declined
+    Money biller_fee;    // payment_declined
+    int count = 0;       // overdraft: the items that would be overdrawn
+    bool past = false;   // payment_declined: the day has passed
+    bool recorded = false; // payment_missed, income_missing: recorded as missed (else not confirmed)
+    bool past_grace = false; // payment_missed: past its grace period today
+    bool reported = false;   // payment_missed: reported late to credit bureaus by today
+    ConsequenceTimeline timeline; // bills: when the late fee, the report and a shut-off come
+    std::vector<WarningAction> actions;
     bool acknowledged = false;
 };
 

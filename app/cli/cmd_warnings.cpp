@@ -64,7 +64,7 @@ public:
             std::erase_if(list, [](const core::Warning& w) { return w.acknowledged; });
         }
         if (ctx.json) {
-            ctx.out << app::warnings_json(list).dump(2) << '\n';
+            ctx.out << app::warnings_json(h, list, window->from).dump(2) << '\n';
         } else {
             ctx.out << core::printable_lines(app::warnings_text(h, list, window->from,
                                                                 m_source.household_file.empty() ? "steadypay ack" : ""));

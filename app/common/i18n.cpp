@@ -62,6 +62,8 @@ std::unique_ptr<Translator> gettext_translator(const std::string& localedir) {
 
 void set_translator(const Translator* translator) { g_translator = translator ? translator : &g_english; }
 
+const Translator* current_translator() { return g_translator; }
+
 std::string tr(const char* msgid) { return g_translator->get(msgid); }
 
 std::string trn(const char* singular, const char* plural, unsigned long n) {

@@ -44,6 +44,7 @@ public:
 
 // Installs the translator everything uses from now on (kept alive by the caller); nullptr: English.
 void set_translator(const Translator* translator);
+[[nodiscard]] const Translator* current_translator();
 
 [[nodiscard]] std::string tr(const char* msgid);
 [[nodiscard]] std::string trn(const char* singular, const char* plural, unsigned long n);

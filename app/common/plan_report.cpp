@@ -1,5 +1,7 @@
 #include "app/common/plan_report.hpp"
 
+#include "app/common/words.hpp"
+
 #include <fmt/format.h>
 
 namespace steadypay::app {
@@ -62,6 +64,7 @@ std::string proven_note(const core::Plan& plan) {
 }
 
 ordered_json plan_json(const core::Household& h, const core::Plan& plan) {
+    const EnglishScope english; // the text fields are English: scripts read the facts
     ordered_json doc;
     doc["from"] = to_iso(plan.from);
     doc["to"] = to_iso(plan.to);
@@ -103,7 +106,10 @@ ordered_json plan_json(const core::Household& h, const core::Plan& plan) {
                          {"grace_ends", to_iso(d.timeline.grace_ends)},
                          {"reported_late_on", optional_date(d.timeline.reported_late_on)},
                          {"shutoff_risk_on", optional_date(d.timeline.shutoff_risk_on)}};
-        j["reason"] = d.reason;
+        j["why"] = std::string(core::to_string(d.why));
+        j["overdrawn_on"] = optional_date(d.overdrawn_on);
+        j["waits_for"] = d.waits_for ? ordered_json(h.incomes[*d.waits_for].id) : ordered_json(nullptr);
+        j["reason"] = plan_reason(h, d, plan.from);
         decisions.push_back(std::move(j));
     }
     doc["decisions"] = std::move(decisions);
@@ -211,13 +217,13 @@ std::string plan_text(const core::Household& h, const core::Plan& plan, const co
     if (!changes.empty()) {
         out += "\nWhat to do:\n";
         for (const auto* d : changes) {
-            out += "  - " + d->reason + "\n";
+            out += "  - " + plan_reason(h, *d, plan.from) + "\n";
         }
     }
     if (!later_changes.empty()) {
         out += "\nAfter these days (planned with them):\n";
         for (const auto* d : later_changes) {
-            out += "  - " + d->reason + "\n";
+            out += "  - " + plan_reason(h, *d, plan.from) + "\n";
         }
     }
     out += "\nEvery payment in this plan:\n";

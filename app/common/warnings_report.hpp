@@ -9,7 +9,8 @@
 
 namespace steadypay::app {
 
-[[nodiscard]] nlohmann::ordered_json warnings_json(const std::vector<core::Warning>& warnings);
+[[nodiscard]] nlohmann::ordered_json warnings_json(const core::Household& household,
+                                                  const std::vector<core::Warning>& warnings, core::Date today);
 // `acknowledge_hint` is how the person hides a warning, e.g. "steadypay ack"; empty for none.
 [[nodiscard]] std::string warnings_text(const core::Household& household, const std::vector<core::Warning>& warnings,
                                         core::Date today, const std::string& acknowledge_hint);

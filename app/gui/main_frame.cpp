@@ -1,5 +1,6 @@
 #include "app/gui/main_frame.hpp"
 
+#include "app/common/words.hpp"
 #include "app/gui/dialogs.hpp"
 #include "app/gui/unlock_dialog.hpp"
 #include "app/gui/util.hpp"
@@ -425,14 +426,16 @@ void MainFrame::notify_new_warnings(bool first) {
     }
     const bool critical =
         std::any_of(fresh.begin(), fresh.end(), [](const auto* w) { return w->severity == core::Severity::critical; });
-    wxString title = wxs(fresh.front()->title);
-    wxString message = wxs(fresh.front()->message);
+    const auto& h = m_session->household();
+    const auto today = m_derived->today;
+    wxString title = wxs(app::warning_text(h, *fresh.front(), today).title);
+    wxString message = wxs(app::warning_text(h, *fresh.front(), today).message);
     if (fresh.size() > 1) {
         const auto count = static_cast<unsigned>(std::min<std::size_t>(fresh.size(), 1000));
         title = wxString::Format(wxPLURAL("%u new warning", "%u new warnings", count), count);
         message.clear();
         for (const auto* w : fresh) {
-            message << wxs(w->title) << '\n';
+            message << wxs(app::warning_text(h, *w, today).title) << '\n';
         }
         message.Trim();
     }

@@ -2,6 +2,7 @@
 
 #include "app/common/plan_report.hpp"
 #include "app/common/report.hpp"
+#include "app/common/words.hpp"
 #include "app/gui/forecast_chart.hpp"
 #include "app/gui/month_grid.hpp"
 #include "app/gui/util.hpp"
@@ -233,7 +234,7 @@ void DashboardPage::refresh() {
                                        changes);
         }
         if (head.action) {
-            text += "\n" + wxString::Format(_("First: %s"), wxs(d.plan.decisions[*head.action].reason));
+            text += "\n" + wxString::Format(_("First: %s"), wxs(app::plan_reason(h, d.plan.decisions[*head.action], d.today)));
         }
         set_banner(text);
         m_banner_panel->SetBackgroundColour(serious ? colours::overdraft_fill : colours::below_cushion_fill);
@@ -251,7 +252,7 @@ void DashboardPage::refresh() {
         const auto& bill = h.bills[o.item];
         rows.push_back({dec.pay_date ? short_date(*dec.pay_date, d.today) : _("(hold)"), wxs(bill.name),
                         money_text(dec.pay_date ? dec.amount : dec.full_amount), wxs(app::action_label(h, d.plan, dec)),
-                        wxs(dec.reason)});
+                        wxs(app::plan_reason(h, dec, d.today))});
         colours_of.push_back(dec.action == core::PlanAction::pay ? std::nullopt
                                                                  : std::optional<wxColour>(colours::below_cushion));
         m_upcoming_refs.emplace_back(bill.id, o.due.due);
@@ -469,7 +470,7 @@ void PlanPage::show_details() {
     }
     const auto& d = m_derived->plan.decisions[*row];
     const auto today = m_derived->today;
-    m_reason->SetLabel(wxs(d.reason));
+    m_reason->SetLabel(wxs(app::plan_reason(*m_household, d, today)));
     const auto& t = d.timeline;
     const auto& bill = m_household->bills[m_derived->plan.occurrences[d.occurrence].item];
     wxString text = wxString::Format(_("Due %s"), short_date(t.due, today));
@@ -549,7 +550,8 @@ void WarningsPage::refresh() {
                     : wxString::Format(wxPLURAL("%d day ago", "%d days ago", static_cast<unsigned>(-w.days_until)),
                                        -w.days_until);
             rows.push_back({urgency + (w.acknowledged ? " " + _("(seen)") : wxString()),
-                            short_date(w.date, m_derived->today) + ", " + when, wxs(w.title)});
+                            short_date(w.date, m_derived->today) + ", " + when,
+                            wxs(app::warning_text(*m_household, w, m_derived->today).title)});
             colours_of.push_back(w.acknowledged                           ? std::optional<wxColour>(colours::muted)
                                  : w.severity == core::Severity::critical ? std::optional<wxColour>(colours::overdraft)
                                                                           : std::nullopt);
@@ -568,8 +570,9 @@ void WarningsPage::show_details() {
         return;
     }
     const auto& w = *m_shown[*row];
-    wxString text = wxs(w.message);
-    for (const auto& a : w.actions) {
+    const auto said = app::warning_text(*m_household, w, m_derived->today);
+    wxString text = wxs(said.message);
+    for (const auto& a : said.actions) {
         text += "\n  - " + wxs(a);
     }
     m_details->SetLabel(text);

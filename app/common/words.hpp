@@ -1,0 +1,48 @@
+#pragma once
+// The facts core returns, said in the person's language: a plan decision's reason, a warning's
+// title, details and actions. Every sentence goes through the catalogue (app/common/i18n.hpp), so
+// the command line and the window say the same thing in English, Hebrew or Arabic.
+
+#include "core/plan.hpp"
+#include "core/warnings.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace steadypay::app {
+
+// "today, Dec 8", "tomorrow, Dec 9", "Dec 12, in 4 days", "Nov 30, 8 days ago".
+[[nodiscard]] std::string when(core::Date d, core::Date today);
+
+// What a decision costs: "on time", "6 days late: 25.00 late fee; reported late to credit bureaus".
+[[nodiscard]] std::string lateness(const core::Bill& bill, const core::PlanDecision& d);
+
+// One line a person can act on: "Ask Metro Wireless to move Phone's autopay from Dec 8 to Dec 12:
+// paying 65.00 on Dec 8 would overdraw Checking on Dec 8; your Paycheck lands Dec 12. 4 days
+// after its due date, inside its 5-day grace: no fee." Dates are said relative to `context`'s year.
+[[nodiscard]] std::string plan_reason(const core::Household& household, const core::PlanDecision& d,
+                                      core::Date context);
+
+struct WarningText {
+    std::string title;                // "Checking would be overdrawn"
+    std::string message;              // one or two sentences
+    std::vector<std::string> actions; // most useful first
+};
+[[nodiscard]] WarningText warning_text(const core::Household& household, const core::Warning& w, core::Date today);
+
+// For the length of a scope, everything is said in English with plain amounts, whatever the
+// language in use: the text fields of the JSON documents, which scripts read.
+class EnglishScope {
+public:
+    EnglishScope();
+    ~EnglishScope();
+    EnglishScope(const EnglishScope&) = delete;
+    EnglishScope& operator=(const EnglishScope&) = delete;
+
+private:
+    struct Saved;
+    std::unique_ptr<Saved> m_saved;
+};
+
+} // namespace steadypay::app

@@ -5,37 +5,10 @@
 namespace steadypay::core {
 
 namespace {
-constexpr std::array<const char*, 7> k_day_names{"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                                 "Thursday", "Friday", "Saturday"};
-constexpr std::array<const char*, 12> k_month_names{"January",   "February", "March",    "April",
-                                                    "May",       "June",     "July",     "August",
-                                                    "September", "October",  "November", "December"};
-
 std::string wd(date::weekday w) {
     return std::string(weekday_code(w));
 }
 } // namespace
-
-std::string ordinal(int n) {
-    const int tens = n % 100;
-    const char* suffix = "th";
-    if (tens < 11 || tens > 13) {
-        switch (n % 10) {
-        case 1:
-            suffix = "st";
-            break;
-        case 2:
-            suffix = "nd";
-            break;
-        case 3:
-            suffix = "rd";
-            break;
-        default:
-            break;
-        }
-    }
-    return std::to_string(n) + suffix;
-}
 
 Result<std::string> preset_rule(const SchedulePreset& p) {
     const auto check_day = [](int d, int hi) -> Status {
@@ -157,38 +130,6 @@ std::optional<SchedulePreset> detect_preset(const RecurrenceRule& r) {
         }
     }
     return std::nullopt;
-}
-
-std::string describe(const SchedulePreset& p) {
-    switch (p.kind) {
-    case PresetKind::monthly_on_day:
-        return "Monthly on the " + ordinal(p.day) + (p.day > 28 ? " (skipped in months without one)" : "");
-    case PresetKind::monthly_on_day_or_last:
-        return "Monthly on the " + ordinal(p.day) + ", or the last day of a shorter month";
-    case PresetKind::last_day_of_month:
-        return "On the last day of every month";
-    case PresetKind::every_other_week:
-        return std::string("Every other ") + k_day_names[p.weekday.c_encoding()];
-    case PresetKind::twice_a_month:
-        return "Twice a month, on the " + ordinal(std::min(p.day, p.second_day)) + " and the " +
-               ordinal(std::max(p.day, p.second_day));
-    case PresetKind::every_n_weeks:
-        return p.interval == 1
-                   ? std::string("Every ") + k_day_names[p.weekday.c_encoding()]
-                   : "Every " + std::to_string(p.interval) + " weeks on " + k_day_names[p.weekday.c_encoding()];
-    case PresetKind::yearly:
-        return std::string("Every year on ") + k_month_names[static_cast<std::size_t>(p.month - 1)] + " " +
-               std::to_string(p.day);
-    case PresetKind::once:
-        return "Once, on the start date";
-    case PresetKind::every_n_months:
-        if (p.interval == 1) {
-            return describe({PresetKind::monthly_on_day, p.day});
-        }
-        return "Every " + std::to_string(p.interval) + " months on the " + ordinal(p.day) +
-               ", counting from the start date's month" + (p.day > 28 ? " (skipped in months without one)" : "");
-    }
-    return {};
 }
 
 } // namespace steadypay::core

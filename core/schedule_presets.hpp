@@ -50,10 +50,6 @@ struct SchedulePreset {
 // The preset a rule is, if it is one (used to open an existing schedule in the editor).
 [[nodiscard]] std::optional<SchedulePreset> detect_preset(const RecurrenceRule& rule);
 
-// "Monthly on the 30th, or the last day of a shorter month": the preset in words.
-[[nodiscard]] std::string describe(const SchedulePreset& preset);
-
-// "1st", "2nd", "3rd", "15th", "22nd"...
-[[nodiscard]] std::string ordinal(int n);
+// The preset in words is the app's (app/common/words.hpp: schedule_text).
 
 } // namespace steadypay::core

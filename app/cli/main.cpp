@@ -4,6 +4,7 @@
 #include "app/cli/commands.hpp"
 #include "app/common/clock.hpp"
 #include "app/common/exit_codes.hpp"
+#include "app/common/i18n.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -51,6 +52,8 @@ core::Status no_empty_values(const CLI::App& app) {
 int run(int argc, char** argv) {
     // Everything this program creates (stores, journals, backups, exports) is private.
     ::umask(077);
+    // The person's language and formats (LANG, LC_ALL...); the C locale: English, plain amounts.
+    const auto translator = app::use_environment_language();
     cli::Context ctx{std::cout, std::cerr, {}, {}, 10, false};
     CLI::App app{"Steadypay: forecast your balance day by day, pay bills in the right order, and get warned "
                  "before an overdraft or a missed payment.",

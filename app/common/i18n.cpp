@@ -13,6 +13,10 @@
 
 #include <libintl.h>
 
+#include <clocale>
+#include <cstdlib>
+#include <filesystem>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -55,6 +59,36 @@ bool is_bidi_mark(UChar32 c) {
 }
 
 } // namespace
+
+std::string find_locale_dir() {
+    if (const char* env = std::getenv("STEADYPAY_LOCALEDIR"); env && *env) {
+        return env;
+    }
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto dir = exe.parent_path();
+        for (const auto& candidate : {dir / ".." / "share" / "locale", dir / ".." / ".." / "locale"}) {
+            if (std::filesystem::exists(candidate / "he" / "LC_MESSAGES" / "steadypay.mo", ec)) {
+                return std::filesystem::weakly_canonical(candidate, ec).string();
+            }
+        }
+    }
+    return STEADYPAY_INSTALL_LOCALEDIR;
+}
+
+std::unique_ptr<Translator> use_environment_language() {
+    const char* all = std::setlocale(LC_ALL, "");
+    if (!all) {
+        std::setlocale(LC_ALL, "C.UTF-8"); // a locale the system does not have: English, plain
+    }
+    std::setlocale(LC_NUMERIC, "C");
+    auto translator = gettext_translator(find_locale_dir());
+    set_translator(translator.get());
+    const char* monetary = std::setlocale(LC_MONETARY, nullptr);
+    set_formats(Formats(monetary ? monetary : ""));
+    return translator;
+}
 
 std::unique_ptr<Translator> gettext_translator(const std::string& localedir) {
     return std::make_unique<GettextTranslator>(localedir);

@@ -42,15 +42,24 @@ public:
 // LC_MESSAGES (the C library's locale must have been set from the environment first).
 [[nodiscard]] std::unique_ptr<Translator> gettext_translator(const std::string& localedir);
 
+// Where the compiled catalogues are (<dir>/<lang>/LC_MESSAGES/steadypay.mo): $STEADYPAY_LOCALEDIR,
+// else next to the program (<prefix>/share/locale once installed, the build tree's locale/ when
+// run from it), else the install prefix's.
+[[nodiscard]] std::string find_locale_dir();
+
+// The command line's language and formats from the environment (LC_ALL, LC_MESSAGES, LANG,
+// LANGUAGE): sets the C library's locale (numbers read and written by the C library stay in the C
+// locale), the gettext translator and the formats. Returns the translator to keep alive.
+[[nodiscard]] std::unique_ptr<Translator> use_environment_language();
+
 // Installs the translator everything uses from now on (kept alive by the caller); nullptr: English.
 void set_translator(const Translator* translator);
 [[nodiscard]] const Translator* current_translator();
 
 [[nodiscard]] std::string tr(const char* msgid);
+// Marks a message for the catalogue without translating it where it stands (tables of names).
+constexpr const char* mark(const char* msgid) { return msgid; }
 [[nodiscard]] std::string trn(const char* singular, const char* plural, unsigned long n);
-
-// Marks a message for the catalogue without translating it here (tables of messages).
-#define N_(text) text
 
 class Formats {
 public:

@@ -1,5 +1,6 @@
 #include "app/common/plan_report.hpp"
 
+#include "app/common/i18n.hpp"
 #include "app/common/words.hpp"
 
 #include <fmt/format.h>
@@ -19,29 +20,23 @@ ordered_json optional_date(const std::optional<core::Date>& d) {
     return d ? ordered_json(to_iso(*d)) : ordered_json(nullptr);
 }
 
-std::string short_date(core::Date d, core::Date context) {
-    return core::to_short(d, date::year_month_day{context}.year());
-}
-
 } // namespace
 
 std::string action_label(const core::Household& h, const core::Plan& plan, const core::PlanDecision& d) {
     const auto& bill = bill_of(h, plan, d);
     if (d.declined) {
-        return "declined by the bank: still owed";
+        return tr("declined by the bank: still owed");
     }
-    const std::string after = d.beyond_window ? ", after this window" : "";
+    const std::string after = d.beyond_window ? tr(", after this window") : "";
     switch (d.action) {
     case core::PlanAction::pay:
-        return plan.occurrences[d.occurrence].state == core::OccurrenceState::missed
-                   ? "overdue: pay now"
-                   : (bill.autopay ? "autopay, as scheduled" : "pay on its due date") + after;
+        return d.overdue ? tr("overdue: pay now") : (bill.autopay ? tr("autopay, as scheduled") : tr("pay on its due date")) + after;
     case core::PlanAction::move:
-        return "moved from " + short_date(d.scheduled, plan.from) + after;
+        return say("moved from {0}", formats().day(d.scheduled, plan.from)) + after;
     case core::PlanAction::pay_minimum:
-        return "minimum only (of " + d.full_amount.to_string() + ")" + after;
+        return say("minimum only (of {0})", formats().money(d.full_amount)) + after;
     case core::PlanAction::hold:
-        return "hold: not before " + short_date(plan.horizon_to, plan.from);
+        return say("hold: not before {0}", formats().day(plan.horizon_to, plan.from));
     }
     return {};
 }

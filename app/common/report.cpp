@@ -1,5 +1,7 @@
 #include "app/common/report.hpp"
 
+#include "app/common/i18n.hpp"
+
 #include "app/common/json_writer.hpp"
 
 #include <fmt/format.h>
@@ -11,31 +13,23 @@ using core::ItemKind;
 using core::OccurrenceState;
 using core::to_iso;
 
-std::string signed_amount(const core::Money& m) { return (m.is_negative() ? "" : "+") + m.to_string(); }
+std::string signed_amount(const core::Money& m) { return formats().signed_money(m); }
 
 std::string occurrence_label(const core::Household& h, const core::Occurrence& o, Date context) {
-    std::string label = core::item_name(h, o);
-    const auto year = date::year_month_day{context}.year();
+    const auto& name = core::item_name(h, o);
     switch (o.state) {
     case OccurrenceState::missed:
-        label += " (missed, due " + core::to_short(o.due.due, year) + ")";
-        break;
+        return say("{0} (missed, due {1})", name, formats().day(o.due.due, context));
     case OccurrenceState::paid:
-        label += " (paid)";
-        break;
+        return say("{0} (paid)", name);
     case OccurrenceState::expected:
-        if (o.due.count > 1) {
-            label += " (x" + std::to_string(o.due.count) + ")";
-        }
-        break;
+        return o.due.count > 1 ? say("{0} (x{1})", name, static_cast<long long>(o.due.count)) : name;
     case OccurrenceState::skipped:
-        label += " (skipped)";
-        break;
+        return say("{0} (skipped)", name);
     case OccurrenceState::missing:
-        label += " (not arrived)";
-        break;
+        return say("{0} (not arrived)", name);
     }
-    return label;
+    return name;
 }
 
 void write_forecast_json(std::ostream& out, const core::Household& h, const core::Forecast& f) {

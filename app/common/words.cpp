@@ -2,6 +2,7 @@
 
 #include "app/common/i18n.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace steadypay::app {
@@ -12,8 +13,12 @@ using core::PlanAction;
 using core::WarningKind;
 using core::WarningStep;
 
-std::string day(core::Date d, core::Date context) { return formats().day(d, context); }
-std::string amount(const core::Money& m) { return formats().money(m); }
+std::string day(core::Date d, core::Date context) {
+    return formats().day(d, context);
+}
+std::string amount(const core::Money& m) {
+    return formats().money(m);
+}
 
 std::string capitalised(std::string s) {
     if (!s.empty()) {
@@ -22,7 +27,9 @@ std::string capitalised(std::string s) {
     return s;
 }
 
-const std::string& who(const core::Bill& b) { return b.payee.empty() ? b.name : b.payee; }
+const std::string& who(const core::Bill& b) {
+    return b.payee.empty() ? b.name : b.payee;
+}
 
 // Why a payment changes, as a clause: "paying 65.00 on Dec 8 would overdraw Checking on Dec 8".
 std::string why_clause(const core::Household& h, const core::PlanDecision& d, core::Date context) {
@@ -34,7 +41,8 @@ std::string why_clause(const core::Household& h, const core::PlanDecision& d, co
     case core::PlanWhy::below_cushion:
         return say("paying it on {0} would take {1} below your cushion on more days", day(d.why_day, context), account);
     case core::PlanWhy::crowds_out:
-        return say("paying it in full on {0} would leave too little for bills that come first", day(d.why_day, context));
+        return say("paying it in full on {0} would leave too little for bills that come first",
+                   day(d.why_day, context));
     case core::PlanWhy::none:
         break;
     }
@@ -101,7 +109,109 @@ std::string action_text(const core::Household& h, const core::Warning& w, const 
     return {};
 }
 
+// English ordinals for the English messages ("1st", "22nd"); translations use the plain number.
+std::string english_ordinal(int n) {
+    const int tens = n % 100;
+    const char* suffix = "th";
+    if (tens < 11 || tens > 13) {
+        switch (n % 10) {
+        case 1:
+            suffix = "st";
+            break;
+        case 2:
+            suffix = "nd";
+            break;
+        case 3:
+            suffix = "rd";
+            break;
+        default:
+            break;
+        }
+    }
+    return std::to_string(n) + suffix;
+}
+
+// A weekday's full name in the language in use; a month's name.
+std::string weekday_name(date::weekday w) {
+    static const char* const names[] = {mark("Sunday"),   mark("Monday"), mark("Tuesday"), mark("Wednesday"),
+                                        mark("Thursday"), mark("Friday"), mark("Saturday")};
+    return tr(names[w.c_encoding()]);
+}
+
+std::string month_name(int month) {
+    static const char* const names[] = {mark("January"),   mark("February"), mark("March"),    mark("April"),
+                                        mark("May"),       mark("June"),     mark("July"),     mark("August"),
+                                        mark("September"), mark("October"),  mark("November"), mark("December")};
+    return tr(names[(month + 11) % 12]);
+}
+
 } // namespace
+
+std::string schedule_text(const core::SchedulePreset& p) {
+    using core::PresetKind;
+    // TRANSLATORS: {0} is the English ordinal ("5th"), {1} the day's plain number: use {1}.
+    switch (p.kind) {
+    case PresetKind::monthly_on_day:
+        return p.day > 28 ? say("Monthly on the {0} (skipped in months without one)", english_ordinal(p.day), p.day)
+                          : say("Monthly on the {0}", english_ordinal(p.day), p.day);
+    case PresetKind::monthly_on_day_or_last:
+        return say("Monthly on the {0}, or the last day of a shorter month", english_ordinal(p.day), p.day);
+    case PresetKind::last_day_of_month:
+        return tr("On the last day of every month");
+    case PresetKind::every_other_week:
+        return say("Every other {0}", weekday_name(p.weekday));
+    case PresetKind::twice_a_month: {
+        const int a = std::min(p.day, p.second_day);
+        const int b = std::max(p.day, p.second_day);
+        return say("Twice a month, on the {0} and the {1}", english_ordinal(a), english_ordinal(b), a, b);
+    }
+    case PresetKind::every_n_weeks:
+        if (p.interval == 1) {
+            return say("Every {0}", weekday_name(p.weekday));
+        }
+        return sayn("Every {0} week on {1}", "Every {0} weeks on {1}", static_cast<unsigned long>(p.interval),
+                    p.interval, weekday_name(p.weekday));
+    case PresetKind::yearly:
+        return say("Every year on {0} {1}", month_name(p.month), p.day);
+    case PresetKind::once:
+        return tr("Once, on the start date");
+    case PresetKind::every_n_months:
+        if (p.interval == 1) {
+            return schedule_text({PresetKind::monthly_on_day, p.day});
+        }
+        return p.day > 28 ? sayn("Every {0} month on the {1}, counting from the start date's month (skipped in months "
+                                 "without one)",
+                                 "Every {0} months on the {1}, counting from the start date's month (skipped in months "
+                                 "without one)",
+                                 static_cast<unsigned long>(p.interval), p.interval, english_ordinal(p.day), p.day)
+                          : sayn("Every {0} month on the {1}, counting from the start date's month",
+                                 "Every {0} months on the {1}, counting from the start date's month",
+                                 static_cast<unsigned long>(p.interval), p.interval, english_ordinal(p.day), p.day);
+    }
+    return {};
+}
+
+std::string priority_name(core::Priority p) {
+    switch (p) {
+    case core::Priority::housing:
+        return tr("Housing");
+    case core::Priority::utilities:
+        return tr("Utilities");
+    case core::Priority::transportation:
+        return tr("Transportation and insurance");
+    case core::Priority::childcare:
+        return tr("Child support and childcare");
+    case core::Priority::credit_minimum:
+        return tr("Credit minimum payments");
+    case core::Priority::other_debt:
+        return tr("Other debts");
+    case core::Priority::phone_internet:
+        return tr("Phone and internet");
+    case core::Priority::discretionary:
+        return tr("Subscriptions and discretionary");
+    }
+    return {};
+}
 
 std::string when(core::Date d, core::Date today) {
     const int n = core::days_between(today, d);
@@ -135,8 +245,9 @@ std::string lateness(const core::Bill& bill, const core::PlanDecision& d) {
         s += tr("; reported late to credit bureaus");
     } else if (bill.reported_late_after_days) {
         const int at = *bill.reported_late_after_days;
-        s += sayn("; not yet reported to credit bureaus (that happens at {0} day)",
-                  "; not yet reported to credit bureaus (that happens at {0} days)", static_cast<unsigned long>(at), at);
+        s +=
+            sayn("; not yet reported to credit bureaus (that happens at {0} day)",
+                 "; not yet reported to credit bureaus (that happens at {0} days)", static_cast<unsigned long>(at), at);
     }
     if (d.shutoff_risk) {
         s += tr("; service may be cut off");
@@ -155,8 +266,9 @@ std::string plan_reason(const core::Household& h, const core::PlanDecision& d, c
         if (fees.is_positive()) {
             s += say(" ({0} in fees)", amount(fees));
         }
-        return s + say(": no way of paying the bills leaves enough in {0}. It stays owed: by {1} {2}.",
-                       h.accounts[d.account].name, day(d.horizon_to, context), lateness(bill, d)) +
+        return s +
+               say(": no way of paying the bills leaves enough in {0}. It stays owed: by {1} {2}.",
+                   h.accounts[d.account].name, day(d.horizon_to, context), lateness(bill, d)) +
                ask_for_time(bill);
     }
     switch (d.action) {
@@ -204,8 +316,9 @@ WarningText warning_text(const core::Household& h, const core::Warning& w, core:
             t.message += say(", until {0}", day(w.end, today));
         }
         if (w.fees.is_positive()) {
-            t.message += sayn("; {0} overdrawn item could cost {1} in fees", "; {0} overdrawn items could cost {1} in fees",
-                              static_cast<unsigned long>(w.count), w.count, amount(w.fees));
+            t.message +=
+                sayn("; {0} overdrawn item could cost {1} in fees", "; {0} overdrawn items could cost {1} in fees",
+                     static_cast<unsigned long>(w.count), w.count, amount(w.fees));
         }
         t.message += ".";
         break;

@@ -4,6 +4,7 @@
 // the command line and the window say the same thing in English, Hebrew or Arabic.
 
 #include "core/plan.hpp"
+#include "core/schedule_presets.hpp"
 #include "core/warnings.hpp"
 
 #include <memory>
@@ -30,6 +31,13 @@ struct WarningText {
     std::vector<std::string> actions; // most useful first
 };
 [[nodiscard]] WarningText warning_text(const core::Household& household, const core::Warning& w, core::Date today);
+
+// A schedule preset in words: "Monthly on the 30th, or the last day of a shorter month",
+// "Every 2 months on the 20th, counting from the start date's month".
+[[nodiscard]] std::string schedule_text(const core::SchedulePreset& preset);
+
+// A priority class by its name: "Credit minimum payments".
+[[nodiscard]] std::string priority_name(core::Priority p);
 
 // For the length of a scope, everything is said in English with plain amounts, whatever the
 // language in use: the text fields of the JSON documents, which scripts read.

@@ -1,5 +1,7 @@
 #include "app/gui/dialogs.hpp"
 
+#include "app/common/words.hpp"
+
 #include "app/common/clock.hpp"
 #include "app/common/passphrase_strength.hpp"
 #include "app/gui/util.hpp"
@@ -55,7 +57,7 @@ wxString trimmed(const wxTextCtrl* t) {
 // The money in a text field, or the message to show next to it.
 core::Result<core::Money> money_of(const wxTextCtrl* t, core::Currency c) {
     const auto text = trimmed(t);
-    return core::Money::parse(text.empty() ? "0" : utf8(text), c);
+    return app::formats().parse_money(text.empty() ? "0" : utf8(text), c);
 }
 
 wxSizer* with_error(wxWindow* parent, wxWindow* control, FieldError*& error, wxWindow* extra = nullptr) {
@@ -400,7 +402,7 @@ ItemDialog::ItemDialog(wxWindow* parent, const core::Household& household, ListK
         right->AddGrowableCol(1);
         wxArrayString classes;
         for (auto c : k_priorities) {
-            classes.Add(wxString::Format("%d. %s", core::rank(c), wxs(core::display_name(c))));
+            classes.Add(wxString::Format("%d. %s", core::rank(c), wxs(app::priority_name(c))));
         }
         priority = new wxChoice(p, wxID_ANY, wxDefaultPosition, wxDefaultSize, classes);
         priority->SetSelection(static_cast<int>(core::Priority::other_debt));
@@ -465,9 +467,9 @@ ItemDialog::ItemDialog(wxWindow* parent, const core::Household& household, ListK
                 account->SetSelection(static_cast<int>(i));
             }
         }
-        amount->ChangeValue(wxs(item.amount.min.to_string()));
+        amount->ChangeValue(editable(item.amount.min));
         varies->SetValue(item.amount.is_range);
-        amount_max->ChangeValue(item.amount.is_range ? wxs(item.amount.max.to_string()) : wxString());
+        amount_max->ChangeValue(item.amount.is_range ? editable(item.amount.max) : wxString());
         schedule->set(item.schedule, item.business_day);
     };
     if (existing_bill) {
@@ -478,10 +480,10 @@ ItemDialog::ItemDialog(wxWindow* parent, const core::Household& household, ListK
         autopay->SetValue(b.autopay);
         lead_days->SetValue(b.autopay_lead_days);
         grace_days->SetValue(b.grace_days);
-        late_fee->ChangeValue(wxs(b.late_fee.to_string()));
-        returned_fee->ChangeValue(wxs(b.returned_payment_fee.to_string()));
+        late_fee->ChangeValue(editable(b.late_fee));
+        returned_fee->ChangeValue(editable(b.returned_payment_fee));
         has_minimum->SetValue(b.minimum.has_value());
-        minimum->ChangeValue(b.minimum ? wxs(b.minimum->to_string()) : wxString());
+        minimum->ChangeValue(b.minimum ? editable(*b.minimum) : wxString());
         reported->SetValue(b.reported_late_after_days.has_value());
         reported_days->SetValue(b.reported_late_after_days.value_or(30));
         shutoff->SetValue(b.shutoff_after_days.has_value());
@@ -705,14 +707,14 @@ AccountDialog::AccountDialog(wxWindow* parent, const core::Household& household,
     const auto balance_is_now = [this] { as_of->SetValue(to_wx(core::balance_as_of(m_today, includes_today->GetValue()))); };
     if (const auto* a = household.find_account(id)) {
         name->ChangeValue(wxs(a->name));
-        balance->ChangeValue(wxs(a->balance.to_string()));
+        balance->ChangeValue(editable(a->balance));
         as_of->SetValue(to_wx(a->as_of));
         includes_today->SetValue(a->as_of >= today);
-        cushion->ChangeValue(wxs(a->cushion.to_string()));
-        overdraft_limit->ChangeValue(wxs(a->overdraft_limit.to_string()));
-        overdraft_fee->ChangeValue(wxs(a->overdraft_fee.to_string()));
+        cushion->ChangeValue(editable(a->cushion));
+        overdraft_limit->ChangeValue(editable(a->overdraft_limit));
+        overdraft_fee->ChangeValue(editable(a->overdraft_fee));
         when_uncovered->SetSelection(a->when_uncovered == core::Uncovered::pay ? 0 : 1);
-        returned_item_fee->ChangeValue(wxs(a->returned_item_fee.to_string()));
+        returned_item_fee->ChangeValue(editable(a->returned_item_fee));
     }
     balance->Bind(wxEVT_TEXT, [this, balance_is_now](wxCommandEvent& e) {
         balance_is_now();
@@ -751,7 +753,7 @@ void AccountDialog::show_still_to_come() {
         for (const auto& o : core::landing_on(probe, m_id, m_today)) {
             const bool bill = o.kind == core::ItemKind::bill;
             items += (items.empty() ? wxString() : wxString(", ")) + wxs(core::item_name(probe, o)) + " " +
-                     wxs((bill ? -o.amount : o.amount).to_string());
+                     wxs(app::formats().signed_money(bill ? -o.amount : o.amount));
         }
         text = items.empty() ? _("Nothing else is due on this account today.")
                              : wxString::Format(_("Still to come today: %s"), items);
@@ -874,7 +876,7 @@ void RecordDialog::fill_occurrences(std::optional<core::Date> select) {
         wxString label = short_date(d.due, m_today);
         if (const auto* p = m_household.find_payment(id, d.due)) {
             label += " (" + wxs(core::to_string(p->status)) +
-                     (p->amount ? " " + wxs(p->amount->to_string()) : wxString()) + ")";
+                     (p->amount ? " " + money_text(*p->amount) : wxString()) + ")";
         }
         occurrence->Append(label);
         m_dues.push_back(d.due);
@@ -888,7 +890,7 @@ void RecordDialog::fill_occurrences(std::optional<core::Date> select) {
     }
     occurrence->SetSelection(pick);
     if (ref && !ref->amount->is_range) {
-        amount->ChangeValue(wxs(ref->amount->min.to_string()));
+        amount->ChangeValue(editable(ref->amount->min));
     } else {
         amount->ChangeValue(wxString());
     }
@@ -907,7 +909,7 @@ bool RecordDialog::validate() {
     case 0: {
         std::optional<core::Money> paid;
         if (!trimmed(amount).empty()) {
-            auto m = core::Money::parse(utf8(trimmed(amount)), m_household.currency);
+            auto m = app::formats().parse_money(utf8(trimmed(amount)), m_household.currency);
             if (!m) {
                 m_error->set(wxs(m.error().message));
                 return false;

@@ -182,7 +182,7 @@ void ForecastChart::on_paint(wxPaintEvent&) {
             gc->DrawEllipse(x - 3, area.GetBottom() + 3, 6, 6);
         }
         if (static_cast<int>(i) % step == 0) {
-            const auto text = wxs(core::to_short(m_days[i].date));
+            const auto text = wxs(app::formats().day(m_days[i].date, m_days[i].date));
             double w = 0;
             double h = 0;
             gc->GetTextExtent(text, &w, &h);
@@ -209,9 +209,9 @@ void ForecastChart::on_motion(wxMouseEvent& e) {
     }
     m_hover = index;
     const auto& d = m_days[static_cast<std::size_t>(index)];
-    wxString text = wxs(core::to_weekday_iso(d.date)) + "\n" + _("Low") + " " +
-                    wxs(core::Money::from_minor(d.low, m_currency).to_string()) + ", " + _("close") + " " +
-                    wxs(core::Money::from_minor(d.close, m_currency).to_string());
+    wxString text = wxs(app::formats().weekday_day(d.date, d.date)) + "\n" + _("Low") + " " +
+                    money_text(core::Money::from_minor(d.low, m_currency)) + ", " + _("close") + " " +
+                    money_text(core::Money::from_minor(d.close, m_currency));
     if (!d.label.empty()) {
         text += "\n" + d.label;
     }

@@ -6,6 +6,7 @@
 // window asks. With no store at the path, the same window creates one.
 
 #include "app/common/heap.hpp"
+#include "app/common/i18n.hpp"
 #include "app/gui/main_frame.hpp"
 #include "app/gui/smoke.hpp"
 #include "app/gui/unlock_dialog.hpp"
@@ -18,10 +19,12 @@
 #include <wx/fileconf.h>
 #include <wx/image.h>
 #include <wx/intl.h>
+#include <wx/translation.h>
 #include <wx/log.h>
 #include <wx/stdpaths.h>
 
 #include <chrono>
+#include <clocale>
 #include <cstdio>
 #include <cstdlib>
 #include <sys/stat.h>
@@ -41,6 +44,17 @@ constexpr const char* k_usage =
     "For tests: --smoke-test DIR visits every view, saves screenshots and values.json in DIR, and\n"
     "quits; with --smoke-create it first creates the store and enters a household through the dialogs.\n";
 
+// The words of app/common (plan reasons, warnings) from the window's catalogue.
+class WxTranslator final : public app::Translator {
+public:
+    [[nodiscard]] std::string get(const char* msgid) const override {
+        return utf8(wxGetTranslation(wxString::FromUTF8(msgid)));
+    }
+    [[nodiscard]] std::string get_plural(const char* singular, const char* plural, unsigned long n) const override {
+        return utf8(wxGetTranslation(wxString::FromUTF8(singular), wxString::FromUTF8(plural), static_cast<unsigned>(n)));
+    }
+};
+
 class App : public wxApp {
 public:
     bool OnInit() override {
@@ -50,8 +64,14 @@ public:
         SetAppDisplayName("Steadypay");
         wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
         // The user's language: translations, and right-to-left layout for Hebrew or Arabic.
+        // The catalogues are found next to the program (installed or in the build tree); the
+        // words core's facts are said in come from the same catalogue, through wxTranslations.
+        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wxs(app::find_locale_dir()));
         m_locale.Init(wxLANGUAGE_DEFAULT);
         m_locale.AddCatalog("steadypay");
+        std::setlocale(LC_NUMERIC, "C"); // numbers in files and stores are never the locale's
+        app::set_translator(&m_translator);
+        app::set_formats(app::Formats(utf8(m_locale.GetCanonicalName())));
         wxInitAllImageHandlers();
         use_settings_file();
 
@@ -166,6 +186,7 @@ private:
     }
 
     wxLocale m_locale;
+    WxTranslator m_translator;
     int m_exit_code = 0;
     bool m_force_rtl = false;
 };

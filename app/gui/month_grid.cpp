@@ -53,7 +53,7 @@ void MonthGrid::on_paint(wxPaintEvent&) {
     dc.SetTextForeground(colours::muted);
     for (int c = 0; c < 7; ++c) {
         const auto wd = date::weekday{start + date::days{c}};
-        dc.DrawText(wxs(core::weekday_short_name(wd)), c * cw + 4, 2);
+        dc.DrawText(wxs(app::formats().weekday_short(static_cast<int>(wd.iso_encoding()) - 1)), c * cw + 4, 2);
     }
     const wxFont normal = GetFont();
     const wxFont small = normal.Smaller();

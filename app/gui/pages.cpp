@@ -22,13 +22,11 @@ wxStaticText* heading(wxWindow* parent, const wxString& text) {
     return t;
 }
 
-wxString money_text(const core::Money& m) {
-    return wxs(m.to_string());
-}
+
 
 wxString schedule_text(const core::Schedule& s) {
     if (const auto preset = core::detect_preset(s.rule)) {
-        return wxs(core::describe(*preset));
+        return wxs(app::schedule_text(*preset));
     }
     return wxs(s.rrule);
 }
@@ -300,7 +298,7 @@ CalendarPage::CalendarPage(wxWindow* parent, Controller& controller) : Page(pare
         }
         const auto& f = m_derived->forecast;
         const std::size_t a = std::min(m_account->account(), f.accounts.size() - 1);
-        wxString text = wxs(core::to_weekday_iso(day));
+        wxString text = short_date(day, m_derived->today);
         for (const auto& dbal : f.accounts[a].days) {
             if (dbal.date == day) {
                 text +=
@@ -310,7 +308,7 @@ CalendarPage::CalendarPage(wxWindow* parent, Controller& controller) : Page(pare
         for (const auto& e : f.events) {
             if (e.date == day && e.account == f.accounts[a].account) {
                 text += "\n   " + wxs(app::occurrence_label(*m_household, f.occurrences[e.occurrence], f.from)) + "  " +
-                        wxs(app::signed_amount(e.amount));
+                        wxs(app::formats().signed_money(e.amount));
             }
         }
         m_details->SetLabel(text);
@@ -335,9 +333,7 @@ void CalendarPage::show(const core::Household& household, const Derived* derived
 }
 
 void CalendarPage::refresh() {
-    m_month_label->SetLabel(wxDateTime(1, static_cast<wxDateTime::Month>(static_cast<unsigned>(m_month.month()) - 1),
-                                       static_cast<int>(m_month.year()))
-                                .Format("%B %Y"));
+    m_month_label->SetLabel(wxs(app::formats().month_year(core::Date{m_month / 1})));
     std::map<core::Date, DayCell> cells;
     if (m_derived && m_household && !m_derived->forecast.accounts.empty()) {
         const auto& f = m_derived->forecast;
@@ -357,7 +353,7 @@ void CalendarPage::refresh() {
             }
             auto& c = cells[e.date];
             c.lines.push_back(wxs(core::item_name(*m_household, f.occurrences[e.occurrence])) + " " +
-                              wxs(app::signed_amount(e.amount)));
+                              wxs(app::formats().signed_money(e.amount)));
             c.incoming.push_back(e.amount.is_positive());
         }
     }
@@ -678,7 +674,8 @@ void ItemsPage::show(const core::Household& h, const Derived* derived) {
         return d.empty() ? wxString("-") : short_date(d.front().due, today);
     };
     const auto amount = [](const core::Amount& a) {
-        return a.is_range ? wxs(a.min.to_string() + " - " + a.max.to_string()) : wxs(a.min.to_string());
+        return a.is_range ? wxs(app::say("{0} to {1}", app::formats().money(a.min), app::formats().money(a.max)))
+                          : money_text(a.min);
     };
     switch (m_kind) {
     case ListKind::bills:
@@ -686,7 +683,7 @@ void ItemsPage::show(const core::Household& h, const Derived* derived) {
             m_ids.push_back(b.id);
             rows.push_back(
                 {wxs(b.name), amount(b.amount), schedule_text(b.schedule), next(b.schedule, b.business_day),
-                 wxs(core::display_name(b.priority)), b.autopay ? _("yes") : _("no"),
+                 wxs(app::priority_name(b.priority)), b.autopay ? _("yes") : _("no"),
                  wxString::Format(wxPLURAL("%d day", "%d days", static_cast<unsigned>(b.grace_days)), b.grace_days),
                  money_text(b.late_fee)});
         }

@@ -2,6 +2,7 @@
 // Small pieces every window uses: text and date conversions between core and wx, a list model
 // adapter over rows of text, and a label that shows a field's validation message.
 
+#include "app/common/i18n.hpp"
 #include "core/dates.hpp"
 #include "core/holidays.hpp"
 #include "core/money.hpp"
@@ -44,11 +45,13 @@ inline core::Date from_wx(const wxDateTime& t) {
                       date::day{static_cast<unsigned>(t.GetDay())}};
 }
 
-// "Tue Dec 8" style dates for screens.
-inline wxString short_date(core::Date d, core::Date today) {
-    return wxs(std::string(core::weekday_short_name(date::weekday{d})) + " " +
-               core::to_short(d, date::year_month_day{today}.year()));
-}
+// "Tue, Dec 8" style dates for screens, as the person's locale writes them.
+inline wxString short_date(core::Date d, core::Date today) { return wxs(app::formats().weekday_day(d, today)); }
+
+// An amount as the person's bank writes it: "$1,150.00", "‏4,200.00 ‏₪".
+inline wxString money_text(const core::Money& m) { return wxs(app::formats().money(m)); }
+// An amount in a field, as the person would type it: "1,150.00".
+inline wxString editable(const core::Money& m) { return wxs(app::formats().editable(m)); }
 
 // Colours with a meaning, used the same way everywhere.
 namespace colours {

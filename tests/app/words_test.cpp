@@ -156,3 +156,46 @@ TEST_CASE("the words follow the language's formats", "[words]") {
     app::set_formats(app::Formats());
     CHECK_THAT(english, Catch::Contains("takes 160.00 on Dec 5"));
 }
+
+TEST_CASE("schedules in words, as households have them", "[words]") {
+    using core::PresetKind;
+    using core::SchedulePreset;
+    SchedulePreset biweekly{PresetKind::every_other_week};
+    biweekly.weekday = date::Friday;
+    SchedulePreset twice{PresetKind::twice_a_month, 15};
+    twice.second_day = 1;
+    SchedulePreset weekly{PresetKind::every_n_weeks};
+    weekly.interval = 1;
+    weekly.weekday = date::Thursday;
+    SchedulePreset four_weeks{PresetKind::every_n_weeks};
+    four_weeks.interval = 4;
+    four_weeks.weekday = date::Monday;
+    SchedulePreset yearly{PresetKind::yearly, 15};
+    yearly.month = 4;
+    SchedulePreset bimonthly{PresetKind::every_n_months, 20};
+    bimonthly.interval = 2;
+    SchedulePreset quarterly{PresetKind::every_n_months, 31};
+    quarterly.interval = 3;
+    CHECK(app::schedule_text({PresetKind::monthly_on_day, 10}) == "Monthly on the 10th");
+    CHECK(app::schedule_text({PresetKind::monthly_on_day, 31}) == "Monthly on the 31st (skipped in months without one)");
+    CHECK(app::schedule_text({PresetKind::monthly_on_day_or_last, 30}) ==
+          "Monthly on the 30th, or the last day of a shorter month");
+    CHECK(app::schedule_text({PresetKind::last_day_of_month}) == "On the last day of every month");
+    CHECK(app::schedule_text(biweekly) == "Every other Friday");
+    CHECK(app::schedule_text(twice) == "Twice a month, on the 1st and the 15th");
+    CHECK(app::schedule_text(weekly) == "Every Thursday");
+    CHECK(app::schedule_text(four_weeks) == "Every 4 weeks on Monday");
+    CHECK(app::schedule_text(yearly) == "Every year on April 15");
+    CHECK(app::schedule_text({PresetKind::once}) == "Once, on the start date");
+    CHECK(app::schedule_text(bimonthly) == "Every 2 months on the 20th, counting from the start date's month");
+    CHECK(app::schedule_text(quarterly) ==
+          "Every 3 months on the 31st, counting from the start date's month (skipped in months without one)");
+    // English ordinals: 11th-13th are the exceptions to 1st, 2nd, 3rd.
+    for (const auto& [day, words] : std::vector<std::pair<int, const char*>>{
+             {1, "Monthly on the 1st"}, {2, "Monthly on the 2nd"}, {3, "Monthly on the 3rd"}, {4, "Monthly on the 4th"},
+             {11, "Monthly on the 11th"}, {12, "Monthly on the 12th"}, {13, "Monthly on the 13th"},
+             {21, "Monthly on the 21st"}, {22, "Monthly on the 22nd"}, {23, "Monthly on the 23rd"}}) {
+        CHECK(app::schedule_text({PresetKind::monthly_on_day, day}) == words);
+    }
+    CHECK(app::priority_name(core::Priority::credit_minimum) == "Credit minimum payments");
+}

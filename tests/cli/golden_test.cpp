@@ -141,11 +141,13 @@ TEST_CASE("every golden command prints what its file expects and exits with its 
                     w = expand(w);
                 }
                 ProcessOptions options;
+                // The C locale unless a test asks for a language: English and plain amounts.
+                options.env["LC_ALL"] = "C.UTF-8";
                 for (const auto& [k, v] : step.env) {
                     options.env[k] = expand(v);
                 }
                 options.unset_env = {"STEADYPAY_DB", "STEADYPAY_PASSPHRASE", "STEADYPAY_NEW_PASSPHRASE",
-                                     "STEADYPAY_TODAY", "XDG_DATA_HOME"};
+                                     "STEADYPAY_TODAY", "XDG_DATA_HOME", "LANG", "LANGUAGE"};
                 for (const auto& [k, v] : options.env) {
                     std::erase(options.unset_env, k);
                 }

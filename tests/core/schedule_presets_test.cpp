@@ -24,7 +24,6 @@ TEST_CASE("each preset is the rule it says, with the dates a person expects", "[
     struct Row {
         SchedulePreset preset;
         const char* rule;
-        const char* words;
         const char* start;
         std::vector<std::string> dates;
     };
@@ -42,32 +41,32 @@ TEST_CASE("each preset is the rule it says, with the dates a person expects", "[
     SchedulePreset quarterly{PresetKind::every_n_months, 31};
     quarterly.interval = 3;
     const std::vector<Row> rows = {
-        {{PresetKind::monthly_on_day, 10}, "FREQ=MONTHLY;BYMONTHDAY=10", "Monthly on the 10th", "2026-11-01",
+        {{PresetKind::monthly_on_day, 10}, "FREQ=MONTHLY;BYMONTHDAY=10",  "2026-11-01",
          {"2026-11-10", "2026-12-10", "2027-01-10"}},
         {{PresetKind::monthly_on_day_or_last, 30}, "FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1",
-         "Monthly on the 30th, or the last day of a shorter month", "2027-01-01",
+          "2027-01-01",
          {"2027-01-30", "2027-02-28", "2027-03-30"}},
         {{PresetKind::monthly_on_day_or_last, 31}, "FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1",
-         "Monthly on the 31st, or the last day of a shorter month", "2028-01-01",
+          "2028-01-01",
          {"2028-01-31", "2028-02-29", "2028-03-31", "2028-04-30"}},
-        {{PresetKind::last_day_of_month}, "FREQ=MONTHLY;BYMONTHDAY=-1", "On the last day of every month", "2026-11-01",
+        {{PresetKind::last_day_of_month}, "FREQ=MONTHLY;BYMONTHDAY=-1",  "2026-11-01",
          {"2026-11-30", "2026-12-31", "2027-01-31"}},
-        {biweekly, "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "Every other Friday", "2026-11-13",
+        {biweekly, "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR",  "2026-11-13",
          {"2026-11-13", "2026-11-27", "2026-12-11"}},
-        {twice, "FREQ=MONTHLY;BYMONTHDAY=1,15", "Twice a month, on the 1st and the 15th", "2026-11-01",
+        {twice, "FREQ=MONTHLY;BYMONTHDAY=1,15",  "2026-11-01",
          {"2026-11-01", "2026-11-15", "2026-12-01"}},
-        {four_weeks, "FREQ=WEEKLY;INTERVAL=4;BYDAY=MO", "Every 4 weeks on Monday", "2026-11-02",
+        {four_weeks, "FREQ=WEEKLY;INTERVAL=4;BYDAY=MO",  "2026-11-02",
          {"2026-11-02", "2026-11-30", "2026-12-28"}},
-        {yearly, "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=15", "Every year on April 15", "2026-01-01",
+        {yearly, "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=15",  "2026-01-01",
          {"2026-04-15", "2027-04-15"}},
-        {{PresetKind::once}, "FREQ=DAILY;COUNT=1", "Once, on the start date", "2026-12-24", {"2026-12-24"}},
+        {{PresetKind::once}, "FREQ=DAILY;COUNT=1",  "2026-12-24", {"2026-12-24"}},
         // Israel's bimonthly bills; and every third month on the 31st, which April, June and
         // September lack (RFC 5545 skips the day: worked from the calendar).
         {bimonthly, "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=20",
-         "Every 2 months on the 20th, counting from the start date's month", "2026-01-01",
+          "2026-01-01",
          {"2026-01-20", "2026-03-20", "2026-05-20", "2026-07-20"}},
         {quarterly, "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=31",
-         "Every 3 months on the 31st, counting from the start date's month (skipped in months without one)",
+         
          "2026-01-01", {"2026-01-31", "2026-07-31", "2026-10-31", "2027-01-31"}},
     };
     for (const auto& r : rows) {
@@ -75,7 +74,6 @@ TEST_CASE("each preset is the rule it says, with the dates a person expects", "[
         auto rule = preset_rule(r.preset);
         REQUIRE(rule.ok());
         CHECK(rule.value() == r.rule);
-        CHECK(describe(r.preset) == r.words);
         CHECK(first(rule.value(), r.start, r.dates.size()) == r.dates);
         // And the rule, opened again in the editor, is shown as the same preset.
         auto detected = detect_preset(parse_rrule(r.rule).value());
@@ -107,17 +105,4 @@ TEST_CASE("a rule that is no preset is left as a rule", "[presets]") {
         INFO(rule);
         CHECK_FALSE(detect_preset(parse_rrule(rule).value()).has_value());
     }
-}
-
-TEST_CASE("ordinals in English", "[presets]") {
-    CHECK(ordinal(1) == "1st");
-    CHECK(ordinal(2) == "2nd");
-    CHECK(ordinal(3) == "3rd");
-    CHECK(ordinal(4) == "4th");
-    CHECK(ordinal(11) == "11th");
-    CHECK(ordinal(12) == "12th");
-    CHECK(ordinal(13) == "13th");
-    CHECK(ordinal(21) == "21st");
-    CHECK(ordinal(22) == "22nd");
-    CHECK(ordinal(31) == "31st");
 }

@@ -149,12 +149,16 @@ std::string month_name(int month) {
 
 std::string schedule_text(const core::SchedulePreset& p) {
     using core::PresetKind;
-    // TRANSLATORS: {0} is the English ordinal ("5th"), {1} the day's plain number: use {1}.
     switch (p.kind) {
     case PresetKind::monthly_on_day:
-        return p.day > 28 ? say("Monthly on the {0} (skipped in months without one)", english_ordinal(p.day), p.day)
-                          : say("Monthly on the {0}", english_ordinal(p.day), p.day);
+        if (p.day > 28) {
+            // TRANSLATORS: {0} is the English ordinal ("30th"); use {1}, the day's plain number.
+            return say("Monthly on the {0} (skipped in months without one)", english_ordinal(p.day), p.day);
+        }
+        // TRANSLATORS: {0} is the English ordinal ("5th"); use {1}, the day's plain number.
+        return say("Monthly on the {0}", english_ordinal(p.day), p.day);
     case PresetKind::monthly_on_day_or_last:
+        // TRANSLATORS: {0} is the English ordinal ("30th"); use {1}, the day's plain number.
         return say("Monthly on the {0}, or the last day of a shorter month", english_ordinal(p.day), p.day);
     case PresetKind::last_day_of_month:
         return tr("On the last day of every month");
@@ -163,6 +167,7 @@ std::string schedule_text(const core::SchedulePreset& p) {
     case PresetKind::twice_a_month: {
         const int a = std::min(p.day, p.second_day);
         const int b = std::max(p.day, p.second_day);
+        // TRANSLATORS: {0} and {1} are English ordinals ("1st", "15th"); use {2} and {3}, the plain numbers.
         return say("Twice a month, on the {0} and the {1}", english_ordinal(a), english_ordinal(b), a, b);
     }
     case PresetKind::every_n_weeks:
@@ -179,14 +184,18 @@ std::string schedule_text(const core::SchedulePreset& p) {
         if (p.interval == 1) {
             return schedule_text({PresetKind::monthly_on_day, p.day});
         }
-        return p.day > 28 ? sayn("Every {0} month on the {1}, counting from the start date's month (skipped in months "
-                                 "without one)",
-                                 "Every {0} months on the {1}, counting from the start date's month (skipped in months "
-                                 "without one)",
-                                 static_cast<unsigned long>(p.interval), p.interval, english_ordinal(p.day), p.day)
-                          : sayn("Every {0} month on the {1}, counting from the start date's month",
-                                 "Every {0} months on the {1}, counting from the start date's month",
-                                 static_cast<unsigned long>(p.interval), p.interval, english_ordinal(p.day), p.day);
+        if (p.day > 28) {
+            // TRANSLATORS: {1} is the English ordinal ("30th"); use {2}, the day's plain number.
+            return sayn("Every {0} month on the {1}, counting from the start date's month (skipped in months without "
+                        "one)",
+                        "Every {0} months on the {1}, counting from the start date's month (skipped in months without "
+                        "one)",
+                        static_cast<unsigned long>(p.interval), p.interval, english_ordinal(p.day), p.day);
+        }
+        // TRANSLATORS: {1} is the English ordinal ("20th"); use {2}, the day's plain number.
+        return sayn("Every {0} month on the {1}, counting from the start date's month",
+                    "Every {0} months on the {1}, counting from the start date's month",
+                    static_cast<unsigned long>(p.interval), p.interval, english_ordinal(p.day), p.day);
     }
     return {};
 }

@@ -268,6 +268,10 @@ std::string Formats::weekday_day(core::Date d, core::Date context) const {
     return m_icu->date(date::year_month_day{d}.year() == year ? m_icu->weekday_day : m_icu->weekday_day_year, d);
 }
 
+std::string Formats::full_day(core::Date d) const {
+    return plain() ? core::to_weekday_iso(d) : m_icu->date(m_icu->weekday_day_year, d);
+}
+
 std::string Formats::weekday_short(int monday_based) const {
     static constexpr const char* english[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     const auto i = static_cast<std::size_t>(((monday_based % 7) + 7) % 7);

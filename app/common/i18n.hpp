@@ -88,6 +88,9 @@ public:
     [[nodiscard]] std::string day(core::Date d, core::Date context) const;
     // A day with its weekday: "Tue, Dec 8".
     [[nodiscard]] std::string weekday_day(core::Date d, core::Date context) const;
+    // A day with its weekday and year, as tables and headings say it: "Tue, Dec 8, 2026"; plain:
+    // "Tue 2026-12-08".
+    [[nodiscard]] std::string full_day(core::Date d) const;
     // The weekday's short name, Monday = 0: "Mon", "יום ב׳", "الاثنين".
     [[nodiscard]] std::string weekday_short(int monday_based) const;
     // "December 2026", "דצמבר 2026".

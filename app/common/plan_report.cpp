@@ -46,16 +46,16 @@ std::string proven_note(const core::Plan& plan) {
         return {};
     }
     if (plan.proven >= 4) {
-        return "Proven best on overdrafts, late payments, reports to credit bureaus and fees; on minimum-only "
-               "payments, days late, days below the cushion and changed dates it is the best found in the time "
-               "allowed.";
+        return tr("Proven best on overdrafts, late payments, reports to credit bureaus and fees; on minimum-only "
+                  "payments, days late, days below the cushion and changed dates it is the best found in the time "
+                  "allowed.");
     }
     if (plan.cost.overdrawn_accounts > 0) {
-        return "No plan avoids the overdraft. On the rest this is the best plan found in the time allowed: one with "
-               "fewer late payments or less in fees may exist.";
+        return tr("No plan avoids the overdraft. On the rest this is the best plan found in the time allowed: one "
+                  "with fewer late payments or less in fees may exist.");
     }
-    return "No day is overdrawn. On the rest this is the best plan found in the time allowed: one with fewer late "
-           "payments or less in fees may exist.";
+    return tr("No day is overdrawn. On the rest this is the best plan found in the time allowed: one with fewer late "
+              "payments or less in fees may exist.");
 }
 
 ordered_json plan_json(const core::Household& h, const core::Plan& plan) {
@@ -141,14 +141,19 @@ ordered_json plan_json(const core::Household& h, const core::Plan& plan) {
 }
 
 std::string plan_text(const core::Household& h, const core::Plan& plan, const core::Forecast& unplanned) {
+    const auto day = [](core::Date d) { return formats().full_day(d); };
+    const auto money = [](const core::Money& m) { return formats().money(m); };
+    const auto count = [](auto n) { return static_cast<unsigned long>(n); };
     std::string out;
     const int total_days = core::days_between(plan.from, plan.to) + 1;
-    out += fmt::format("Plan for {}: {} to {} ({} day{}), amounts in {}\n\n", h.name, core::to_weekday_iso(plan.from),
-                       core::to_weekday_iso(plan.to), total_days, total_days == 1 ? "" : "s", h.currency.code());
+    out += sayn("Plan for {0}: {1} to {2} ({3} day), amounts in {4}", "Plan for {0}: {1} to {2} ({3} days), amounts in {4}",
+                count(total_days), h.name, day(plan.from), day(plan.to), total_days, std::string(h.currency.code())) +
+           "\n\n";
     if (plan.horizon_to > plan.to) {
-        out += fmt::format("Planned through {} with the bills after it, so that these days borrow nothing from "
-                           "them; costs count to then.\n\n",
-                           core::to_weekday_iso(plan.horizon_to));
+        out += say("Planned through {0} with the bills after it, so that these days borrow nothing from them; costs "
+                   "count to then.",
+                   day(plan.horizon_to)) +
+               "\n\n";
     }
 
     // What would happen without a plan.
@@ -156,8 +161,9 @@ std::string plan_text(const core::Household& h, const core::Plan& plan, const co
     for (const auto& s : unplanned.shortfalls) {
         if (s.kind == core::ShortfallKind::overdraft) {
             any_overdraft = true;
-            out += fmt::format("If nothing changes, {} is overdrawn from {} ({} lowest).\n",
-                               h.accounts[s.account].name, core::to_weekday_iso(s.start), s.deepest.to_string());
+            out += say("If nothing changes, {0} is overdrawn from {1} ({2} lowest).", h.accounts[s.account].name,
+                       day(s.start), money(s.deepest)) +
+                   "\n";
         }
     }
     std::vector<const core::PlanDecision*> changes;
@@ -168,12 +174,15 @@ std::string plan_text(const core::Household& h, const core::Plan& plan, const co
         }
     }
     if (!plan.feasible) {
-        out += "No order of payments avoids an overdraft in these days. Call your bank about overdraft protection or "
-               "a hardship arrangement, and the billers below about more time.\n";
+        out += tr("No order of payments avoids an overdraft in these days. Call your bank about overdraft protection "
+                  "or a hardship arrangement, and the billers below about more time.") +
+               "\n";
     } else if (changes.empty()) {
-        out += any_overdraft ? "" : "Every bill can be paid as scheduled without an overdraft.\n";
+        out += any_overdraft ? "" : tr("Every bill can be paid as scheduled without an overdraft.") + "\n";
     } else {
-        out += fmt::format("With {} change{} nothing is overdrawn.\n", changes.size(), changes.size() == 1 ? "" : "s");
+        out += sayn("With {0} change nothing is overdrawn.", "With {0} changes nothing is overdrawn.",
+                    count(changes.size()), static_cast<long long>(changes.size())) +
+               "\n";
     }
     // What it costs.
     int late = 0;
@@ -181,47 +190,48 @@ std::string plan_text(const core::Household& h, const core::Plan& plan, const co
         late += n;
     }
     if (plan.cost.days_late == 0) {
-        out += "Every bill is paid on time.\n";
+        out += tr("Every bill is paid on time.") + "\n";
     } else {
-        std::string cost = fmt::format("{} day{} late in all", plan.cost.days_late, plan.cost.days_late == 1 ? "" : "s");
-        if (late == 0) {
-            cost += ", all inside grace periods";
-        } else {
-            cost += fmt::format(", {} payment{} past {} grace period", late, late == 1 ? "" : "s",
-                                late == 1 ? "its" : "their");
-        }
-        cost += plan.cost.late_fees == 0 ? "; no late fees" : "; " + plan.late_fees.to_string() + " in late fees";
-        cost += plan.cost.reported_late == 0 ? "; nothing reported to credit bureaus"
-                                             : fmt::format("; {} reported late to credit bureaus", plan.cost.reported_late);
-        out += "What it costs: " + cost + ".\n";
+        std::string cost =
+            sayn("{0} day late in all", "{0} days late in all", count(plan.cost.days_late), plan.cost.days_late);
+        cost += late == 0 ? tr(", all inside grace periods")
+                          : sayn(", {0} payment past its grace period", ", {0} payments past their grace period",
+                                 count(late), late);
+        cost += plan.cost.late_fees == 0 ? tr("; no late fees") : say("; {0} in late fees", money(plan.late_fees));
+        cost += plan.cost.reported_late == 0 ? tr("; nothing reported to credit bureaus")
+                                             : say("; {0} reported late to credit bureaus", plan.cost.reported_late);
+        out += say("What it costs: {0}.", cost) + "\n";
         if (late > 0 && plan.proven >= 2) {
-            out += "No plan has fewer payments past their grace period, class by class from housing down: that is "
-                   "proven.\n";
+            out += tr("No plan has fewer payments past their grace period, class by class from housing down: that is "
+                      "proven.") +
+                   "\n";
         }
     }
     if (plan.cost.bank_fees > 0) {
-        out += fmt::format("The bank's fees: {} ({} payment{} into overdraft, {} declined).\n", plan.bank_fees.to_string(),
-                           plan.cost.overdrawn_payments, plan.cost.overdrawn_payments == 1 ? "" : "s",
-                           plan.cost.declined_payments);
+        out += sayn("The bank's fees: {0} ({1} payment into overdraft, {2} declined).",
+                    "The bank's fees: {0} ({1} payments into overdraft, {2} declined).",
+                    count(plan.cost.overdrawn_payments), money(plan.bank_fees), plan.cost.overdrawn_payments,
+                    plan.cost.declined_payments) +
+               "\n";
     } else if (!plan.feasible) {
-        out += "No payment in this plan goes into overdraft or comes back: the bank charges nothing more.\n";
+        out += tr("No payment in this plan goes into overdraft or comes back: the bank charges nothing more.") + "\n";
     }
     if (const auto note = proven_note(plan); !note.empty()) {
         out += "(" + note + ")\n";
     }
     if (!changes.empty()) {
-        out += "\nWhat to do:\n";
+        out += "\n" + tr("What to do:") + "\n";
         for (const auto* d : changes) {
             out += "  - " + plan_reason(h, *d, plan.from) + "\n";
         }
     }
     if (!later_changes.empty()) {
-        out += "\nAfter these days (planned with them):\n";
+        out += "\n" + tr("After these days (planned with them):") + "\n";
         for (const auto* d : later_changes) {
             out += "  - " + plan_reason(h, *d, plan.from) + "\n";
         }
     }
-    out += "\nEvery payment in this plan:\n";
+    out += "\n" + tr("Every payment in this plan:") + "\n";
     bool any = false;
     for (const auto& d : plan.decisions) {
         if (d.in_look_ahead) {
@@ -229,12 +239,11 @@ std::string plan_text(const core::Household& h, const core::Plan& plan, const co
         }
         any = true;
         const auto& bill = bill_of(h, plan, d);
-        out += fmt::format("  {:<14}  {:<24} {:>10}  {}\n", d.pay_date ? core::to_weekday_iso(*d.pay_date) : "(held)",
-                           bill.name, d.pay_date ? d.amount.to_string() : d.full_amount.to_string(),
-                           action_label(h, plan, d));
+        out += fmt::format("  {:<14}  {:<24} {:>10}  {}\n", d.pay_date ? day(*d.pay_date) : tr("(held)"), bill.name,
+                           money(d.pay_date ? d.amount : d.full_amount), action_label(h, plan, d));
     }
     if (!any) {
-        out += "  (no bills fall due in these days)\n";
+        out += "  " + tr("(no bills fall due in these days)") + "\n";
     }
     return out;
 }

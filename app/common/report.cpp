@@ -144,10 +144,10 @@ std::string row(const std::string& text) {
 std::string span_text(Date start, Date end) {
     const int n = core::days_between(start, end) + 1;
     if (n == 1) {
-        return "on " + core::to_weekday_iso(start);
+        return say("on {0}", formats().full_day(start));
     }
-    return "from " + core::to_weekday_iso(start) + " to " + core::to_weekday_iso(end) + " (" + std::to_string(n) +
-           " days)";
+    return sayn("from {0} to {1} ({2} day)", "from {0} to {1} ({2} days)", static_cast<unsigned long>(n),
+                formats().full_day(start), formats().full_day(end), n);
 }
 
 } // namespace
@@ -155,19 +155,23 @@ std::string span_text(Date start, Date end) {
 std::string forecast_text(const core::Household& h, const core::Forecast& f, const TextOptions& options) {
     std::string out;
     const int total_days = core::days_between(f.from, f.to) + 1;
-    out += fmt::format("Forecast for {}: {} to {} ({} day{}), amounts in {}\n", h.name, core::to_weekday_iso(f.from),
-                       core::to_weekday_iso(f.to), total_days, total_days == 1 ? "" : "s", f.currency.code());
+    out += sayn("Forecast for {0}: {1} to {2} ({3} day), amounts in {4}", "Forecast for {0}: {1} to {2} ({3} days), amounts in {4}",
+                static_cast<unsigned long>(total_days), h.name, formats().full_day(f.from), formats().full_day(f.to), total_days,
+                std::string(f.currency.code())) +
+           "\n";
+    const auto money = [](const core::Money& m) { return formats().money(m); };
     bool any_cushion = false;
     for (const auto& af : f.accounts) {
         const auto& account = h.accounts[af.account];
         any_cushion = any_cushion || account.cushion.is_positive();
-        out += fmt::format("\n{} [{}]: {} at the start of {}", account.name, account.id, af.opening.to_string(),
-                           core::to_weekday_iso(f.from));
+        out += "\n" + say("{0} [{1}]: {2} at the start of {3}", account.name, account.id, money(af.opening),
+                          formats().full_day(f.from));
         if (account.cushion.is_positive()) {
-            out += fmt::format(", cushion {}", account.cushion.to_string());
+            out += say(", cushion {0}", money(account.cushion));
         }
         out += "\n\n";
-        out += row(fmt::format("  {:<14}    {:>12}  {:>12}   {}", "Date", "Low", "Close", "Events"));
+        out += row(fmt::format("  {:<14}    {:>12}  {:>12}   {}", tr("Date"), tr("Low"), tr("Close"), tr("Events")));
+        const std::string declined_mark = " " + tr("DECLINED");
 
         // The events of this account, by date, in order of application.
         std::size_t next_event = 0;
@@ -188,7 +192,7 @@ std::string forecast_text(const core::Household& h, const core::Forecast& f, con
             for (const auto& x : f.declined) {
                 if (x.account == af.account && x.date == d.date) {
                     labels.push_back(occurrence_label(h, f.occurrences[x.occurrence], f.from) + " " +
-                                     signed_amount(-x.amount) + " DECLINED");
+                                     signed_amount(-x.amount) + declined_mark);
                 }
             }
             const bool overdraft = d.low.is_negative();
@@ -198,14 +202,14 @@ std::string forecast_text(const core::Household& h, const core::Forecast& f, con
                 continue;
             }
             const char* mark = overdraft ? "!!" : below_cushion ? "! " : "  ";
-            out += row(fmt::format("  {:<14} {} {:>12}  {:>12}   {}", core::to_weekday_iso(d.date), mark,
-                                   d.low.to_string(), d.close.to_string(), labels.empty() ? "" : labels.front()));
+            out += row(fmt::format("  {:<14} {} {:>12}  {:>12}   {}", formats().full_day(d.date), mark, money(d.low),
+                                   money(d.close), labels.empty() ? "" : labels.front()));
             for (std::size_t k = 1; k < labels.size(); ++k) {
                 out += row(fmt::format("  {:<14}    {:>12}  {:>12}   {}", "", "", "", labels[k]));
             }
         }
         out += "\n";
-        out += fmt::format("  Lowest point: {} on {}\n", af.lowest.low.to_string(), core::to_weekday_iso(af.lowest.date));
+        out += "  " + say("Lowest point: {0} on {1}", money(af.lowest.low), formats().full_day(af.lowest.date)) + "\n";
         bool any = false;
         for (const auto& s : f.shortfalls) {
             if (s.account != af.account) {
@@ -213,17 +217,17 @@ std::string forecast_text(const core::Household& h, const core::Forecast& f, con
             }
             any = true;
             if (s.kind == core::ShortfallKind::overdraft) {
-                out += fmt::format("  !! Overdrawn {}: deepest {} on {}", span_text(s.start, s.end),
-                                   s.deepest.to_string(), core::to_weekday_iso(s.deepest_date));
+                out += "  !! " + say("Overdrawn {0}: deepest {1} on {2}", span_text(s.start, s.end), money(s.deepest),
+                                     formats().full_day(s.deepest_date));
                 if (s.fees.is_positive()) {
-                    out += fmt::format("; {} overdrawn item{}, expected fees {}", s.overdrawn_items,
-                                       s.overdrawn_items == 1 ? "" : "s", s.fees.to_string());
+                    out += sayn("; {0} overdrawn item, expected fees {1}", "; {0} overdrawn items, expected fees {1}",
+                                static_cast<unsigned long>(s.overdrawn_items), s.overdrawn_items, money(s.fees));
                 }
                 out += "\n";
             } else {
-                out += fmt::format("  !  Below your cushion of {} {}: deepest {} on {}\n",
-                                   account.cushion.to_string(), span_text(s.start, s.end), s.deepest.to_string(),
-                                   core::to_weekday_iso(s.deepest_date));
+                out += "  !  " + say("Below your cushion of {0} {1}: deepest {2} on {3}", money(account.cushion),
+                                     span_text(s.start, s.end), money(s.deepest), formats().full_day(s.deepest_date)) +
+                       "\n";
             }
         }
         for (const auto& x : f.declined) {
@@ -234,32 +238,38 @@ std::string forecast_text(const core::Household& h, const core::Forecast& f, con
             const auto& o = f.occurrences[x.occurrence];
             const auto& bill = h.bills[o.item];
             const auto fees = x.bank_fee + x.biller_fee;
-            out += fmt::format("  xx Declined on {}: {} {} (the account holds {}); still owed", core::to_weekday_iso(x.date),
-                               bill.name, x.amount.to_string(), x.balance.to_string());
+            out += "  xx " + say("Declined on {0}: {1} {2} (the account holds {3}); still owed", formats().full_day(x.date),
+                                 bill.name, money(x.amount), money(x.balance));
             if (fees.is_positive()) {
-                out += fmt::format("; fees {}", fees.to_string());
+                out += say("; fees {0}", money(fees));
                 if (x.bank_fee.is_positive() && x.biller_fee.is_positive()) {
-                    out += fmt::format(" ({} the bank, {} {})", x.bank_fee.to_string(), x.biller_fee.to_string(),
-                                       bill.payee.empty() ? bill.name : bill.payee);
+                    out += say(" ({0} the bank, {1} {2})", money(x.bank_fee), money(x.biller_fee),
+                               bill.payee.empty() ? bill.name : bill.payee);
                 }
             }
             out += "\n";
         }
         if (!any) {
-            out += total_days == 1 ? std::string("  No shortfall on this day.\n")
-                                   : fmt::format("  No shortfall in these {} days.\n", total_days);
+            out += "  " +
+                   (total_days == 1 ? tr("No shortfall on this day.")
+                                    : sayn("No shortfall in this {0} day.", "No shortfall in these {0} days.",
+                                           static_cast<unsigned long>(total_days), total_days)) +
+                   "\n";
         }
-        out += fmt::format("  Safe to spend today: {}\n", af.safe_to_spend.to_string());
+        out += "  " + say("Safe to spend today: {0}", money(af.safe_to_spend)) + "\n";
         if (af.next_income) {
-            out += fmt::format("  Safe to spend until the next income on {}: {}\n",
-                               core::to_weekday_iso(*af.next_income), af.safe_to_spend_until_next_income.to_string());
+            out += "  " +
+                   say("Safe to spend until the next income on {0}: {1}", formats().full_day(*af.next_income),
+                       money(af.safe_to_spend_until_next_income)) +
+                   "\n";
         } else {
-            out += "  No income is expected on this account in these days.\n";
+            out += "  " + tr("No income is expected on this account in these days.") + "\n";
         }
     }
-    out += any_cushion ? "\n!! = below zero (overdrawn), ! = below your cushion\n" : "\n!! = below zero (overdrawn)\n";
+    out += "\n" + (any_cushion ? tr("!! = below zero (overdrawn), ! = below your cushion") : tr("!! = below zero (overdrawn)")) +
+           "\n";
     if (!f.declined.empty()) {
-        out += "xx = a payment the bank would decline: returned unpaid, with its fees, and still owed\n";
+        out += tr("xx = a payment the bank would decline: returned unpaid, with its fees, and still owed") + "\n";
     }
     return out;
 }

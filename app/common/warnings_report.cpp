@@ -1,5 +1,6 @@
 #include "app/common/warnings_report.hpp"
 
+#include "app/common/i18n.hpp"
 #include "app/common/words.hpp"
 
 #include <fmt/format.h>
@@ -100,24 +101,25 @@ std::string warnings_text(const core::Household& h, const std::vector<core::Warn
         shown += w.acknowledged ? 0 : 1;
     }
     if (shown == 0) {
-        out += fmt::format("Nothing needs your attention for {} as of {}.\n", h.name, core::to_weekday_iso(today));
+        out += say("Nothing needs your attention for {0} as of {1}.", h.name, formats().full_day(today)) + "\n";
         return out;
     }
-    out += fmt::format("{} thing{} need{} your attention ({}, {}):\n", shown, shown == 1 ? "" : "s",
-                       shown == 1 ? "s" : "", h.name, core::to_weekday_iso(today));
+    out += sayn("{0} thing needs your attention ({1}, {2}):", "{0} things need your attention ({1}, {2}):",
+                static_cast<unsigned long>(shown), static_cast<long long>(shown), h.name, formats().full_day(today)) +
+           "\n";
     for (const auto& w : warnings) {
         if (w.acknowledged) {
             continue;
         }
-        static constexpr const char* k_labels[] = {"URGENT", "WARNING", "NOTE"};
+        static constexpr const char* k_labels[] = {mark("URGENT"), mark("WARNING"), mark("NOTE")};
         const auto text = warning_text(h, w, today);
-        out += fmt::format("\n{:<8} {}\n", k_labels[static_cast<int>(w.severity)], text.title);
+        out += fmt::format("\n{:<8} {}\n", tr(k_labels[static_cast<int>(w.severity)]), text.title);
         out += "         " + text.message + "\n";
         for (const auto& a : text.actions) {
             out += "         - " + a + "\n";
         }
         if (!acknowledge_hint.empty()) {
-            out += "         (seen it? " + acknowledge_hint + " " + w.id + ")\n";
+            out += "         " + say("(seen it? {0} {1})", acknowledge_hint, w.id) + "\n";
         }
     }
     return out;

@@ -755,17 +755,32 @@ Result<VerifyReport> Store::verify() const {
 Result<std::vector<AuditEntry>> Store::audit_log() const { return read_audit(m_db); }
 
 Status Store::acknowledge(const std::vector<std::string>& warning_ids, const ChangeContext& context) {
+    return set_acknowledged(warning_ids, true, context);
+}
+
+Status Store::unacknowledge(const std::vector<std::string>& warning_ids, const ChangeContext& context) {
+    return set_acknowledged(warning_ids, false, context);
+}
+
+Status Store::set_acknowledged(const std::vector<std::string>& warning_ids, bool acknowledged,
+                               const ChangeContext& context) {
     auto tx = Transaction::begin(m_db);
     if (!tx) {
         return std::move(tx).error();
     }
-    auto s = m_db.prepare("INSERT OR IGNORE INTO warning_acknowledgements (household_id, warning_id, acknowledged_at) "
-                          "VALUES (?1, ?2, ?3)");
+    auto s = m_db.prepare(acknowledged ? "INSERT OR IGNORE INTO warning_acknowledgements (household_id, warning_id, "
+                                         "acknowledged_at) VALUES (?1, ?2, ?3)"
+                                       : "DELETE FROM warning_acknowledgements WHERE household_id = ?1 AND "
+                                         "warning_id = ?2");
     if (!s) {
         return std::move(s).error();
     }
     for (const auto& id : warning_ids) {
-        if (auto r = s->bind(1, k_household_id).bind(2, id).bind(3, context.at).run(); !r) {
+        auto& statement = s->bind(1, k_household_id).bind(2, id);
+        if (acknowledged) {
+            statement.bind(3, context.at);
+        }
+        if (auto r = statement.run(); !r) {
             return r;
         }
     }

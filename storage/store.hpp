@@ -128,6 +128,8 @@ public:
 
     // Warnings acknowledged by their stable ids; acknowledging twice is harmless.
     [[nodiscard]] core::Status acknowledge(const std::vector<std::string>& warning_ids, const ChangeContext& context);
+    // Brings acknowledged warnings back (shown again while they hold); unknown ids are harmless.
+    [[nodiscard]] core::Status unacknowledge(const std::vector<std::string>& warning_ids, const ChangeContext& context);
     [[nodiscard]] core::Result<std::vector<std::string>> acknowledged_warnings() const;
 
     [[nodiscard]] const StoreHeader& header() const { return m_header; }
@@ -135,6 +137,8 @@ public:
     [[nodiscard]] const Database& database() const { return m_db; }
 
 private:
+    [[nodiscard]] core::Status set_acknowledged(const std::vector<std::string>& warning_ids, bool acknowledged,
+                                              const ChangeContext& context);
     [[nodiscard]] core::Result<Applied> write(const std::function<core::Result<core::Edit>(const core::Household&)>& make,
                                               const ChangeContext& context, std::optional<std::int64_t> based_on);
     // Names the store in an error that does not say which file it is about.

@@ -3,6 +3,7 @@
 // What needs attention now or soon, with what to do about it; acknowledging one hides it for good.
 
 #include "app/cli/commands.hpp"
+#include "app/common/i18n.hpp"
 #include "app/cli/source.hpp"
 #include "app/cli/store_access.hpp"
 
@@ -83,6 +84,7 @@ public:
     void add_to(CLI::App& app, Context&) override {
         m_sub = app.add_subcommand("ack", "Acknowledge warnings by their ids, so they are not shown again");
         m_sub->add_option("ids", m_ids, "Warning ids, as `steadypay warnings` shows them")->required();
+        m_sub->add_flag("--undo", m_undo, "Bring acknowledged warnings back (`steadypay warnings --all` lists them)");
     }
 
     int run(Context& ctx) override {
@@ -99,15 +101,24 @@ public:
         if (!store) {
             return ctx.fail(store.error());
         }
-        if (auto s = store->acknowledge(m_ids, change_context("ack")); !s) {
+        if (auto s = m_undo ? store->unacknowledge(m_ids, change_context("unack"))
+                            : store->acknowledge(m_ids, change_context("ack"));
+            !s) {
             return ctx.fail(s.error());
         }
-        ctx.out << "Acknowledged " << m_ids.size() << " warning" << (m_ids.size() == 1 ? "" : "s") << ".\n";
+        const auto n = static_cast<unsigned long>(m_ids.size());
+        ctx.out << (m_undo ? app::sayn("Brought back {0} warning: it is shown again while it holds.",
+                                       "Brought back {0} warnings: they are shown again while they hold.", n,
+                                       static_cast<long long>(n))
+                           : app::sayn("Acknowledged {0} warning.", "Acknowledged {0} warnings.", n,
+                                       static_cast<long long>(n)))
+                << "\n";
         return 0;
     }
 
 private:
     std::vector<std::string> m_ids;
+    bool m_undo = false;
 };
 
 } // namespace

@@ -21,8 +21,8 @@
 #include <array>
 #include <cctype>
 #include <mutex>
-#include <vector>
 #include <optional>
+#include <vector>
 
 namespace steadypay::app {
 
@@ -94,11 +94,17 @@ std::unique_ptr<Translator> gettext_translator(const std::string& localedir) {
     return std::make_unique<GettextTranslator>(localedir);
 }
 
-void set_translator(const Translator* translator) { g_translator = translator ? translator : &g_english; }
+void set_translator(const Translator* translator) {
+    g_translator = translator ? translator : &g_english;
+}
 
-const Translator* current_translator() { return g_translator; }
+const Translator* current_translator() {
+    return g_translator;
+}
 
-std::string tr(const char* msgid) { return g_translator->get(msgid); }
+std::string tr(const char* msgid) {
+    return g_translator->get(msgid);
+}
 
 std::string trn(const char* singular, const char* plural, unsigned long n) {
     return g_translator->get_plural(singular, plural, n);
@@ -139,7 +145,8 @@ struct Formats::Icu {
             decimal_sign = symbols.getSymbol(icu::DecimalFormatSymbols::kDecimalSeparatorSymbol);
             grouping_sign = symbols.getSymbol(icu::DecimalFormatSymbols::kGroupingSeparatorSymbol);
         }
-        std::unique_ptr<icu::DateTimePatternGenerator> gen(icu::DateTimePatternGenerator::createInstance(locale, status));
+        std::unique_ptr<icu::DateTimePatternGenerator> gen(
+            icu::DateTimePatternGenerator::createInstance(locale, status));
         const auto make = [&](const char16_t* skeleton) -> std::unique_ptr<icu::SimpleDateFormat> {
             if (!gen || U_FAILURE(status)) {
                 return nullptr;
@@ -263,7 +270,7 @@ std::string Formats::day(core::Date d, core::Date context) const {
 std::string Formats::weekday_day(core::Date d, core::Date context) const {
     const auto year = date::year_month_day{context}.year();
     if (plain()) {
-        return weekday_short(static_cast<int>(date::weekday{d}.iso_encoding()) - 1) + ", " + core::to_short(d, year);
+        return weekday_short(static_cast<int>(date::weekday{d}.iso_encoding()) - 1) + " " + core::to_short(d, year);
     }
     return m_icu->date(date::year_month_day{d}.year() == year ? m_icu->weekday_day : m_icu->weekday_day_year, d);
 }
@@ -293,7 +300,8 @@ std::string Formats::month_year(core::Date d) const {
 }
 
 core::Result<core::Money> Formats::parse_money(std::string_view text, core::Currency currency) const {
-    icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString s =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     // The currency's code and its symbol in this locale may be typed around the number.
     const std::string code(currency.code());
     s.findAndReplace(icu::UnicodeString::fromUTF8(code), icu::UnicodeString());
@@ -306,19 +314,20 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
         auto code16 = icu::UnicodeString::fromUTF8(code);
         UBool is_choice = 0;
         int32_t len = 0;
-        const UChar* symbol = ucurr_getName(code16.getTerminatedBuffer(), m_locale.c_str(), UCURR_SYMBOL_NAME,
-                                            &is_choice, &len, &status);
+        const UChar* symbol =
+            ucurr_getName(code16.getTerminatedBuffer(), m_locale.c_str(), UCURR_SYMBOL_NAME, &is_choice, &len, &status);
         if (U_SUCCESS(status) && symbol && len > 0) {
             s.findAndReplace(icu::UnicodeString(symbol, len), icu::UnicodeString());
         }
     }
-    const UChar32 locale_decimal = (!plain() && m_icu->decimal_sign.length() > 0) ? m_icu->decimal_sign.char32At(0) : '.';
+    const UChar32 locale_decimal =
+        (!plain() && m_icu->decimal_sign.length() > 0) ? m_icu->decimal_sign.char32At(0) : '.';
     const UChar32 locale_grouping =
         (!plain() && m_icu->grouping_sign.length() > 0) ? m_icu->grouping_sign.char32At(0) : ',';
 
     // Digits of any script as ASCII, separators as they are, signs; anything else is an error.
-    std::string digits;       // ASCII digits and separators
-    std::vector<UChar32> seps;     // the separators, in order
+    std::string digits;              // ASCII digits and separators
+    std::vector<UChar32> seps;       // the separators, in order
     std::vector<std::size_t> sep_at; // their positions in `digits`
     bool negative = false;
     bool open_paren = false;
@@ -330,7 +339,7 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
             continue;
         }
         if (ended) {
-            return core::bad_input("\"" + std::string(text) + "\" is not an amount: something follows the number");
+            return core::bad_input(say("\"{0}\" is not an amount: something follows the number", std::string(text)));
         }
         const int32_t value = u_charDigitValue(c);
         if (value >= 0 && u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
@@ -339,7 +348,7 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
         }
         if (c == '-' || c == 0x2212) {
             if (negative) {
-                return core::bad_input("\"" + std::string(text) + "\" is not an amount: two minus signs");
+                return core::bad_input(say("\"{0}\" is not an amount: two minus signs", std::string(text)));
             }
             negative = true;
             ended = !digits.empty();
@@ -354,28 +363,28 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
             ended = true;
             continue;
         }
-        if (c == '.' || c == ',' || c == '\'' || c == 0x066B || c == 0x066C || c == 0x2019 ||
-            c == locale_decimal || c == locale_grouping) {
+        if (c == '.' || c == ',' || c == '\'' || c == 0x066B || c == 0x066C || c == 0x2019 || c == locale_decimal ||
+            c == locale_grouping) {
             if (digits.empty() || !std::isdigit(static_cast<unsigned char>(digits.back()))) {
-                return core::bad_input("\"" + std::string(text) + "\" is not an amount: a separator is out of place");
+                return core::bad_input(say("\"{0}\" is not an amount: a separator is out of place", std::string(text)));
             }
             seps.push_back(c);
             sep_at.push_back(digits.size());
             digits.push_back('#');
             continue;
         }
-        return core::bad_input("\"" + std::string(text) +
-                               "\" is not an amount: type digits, with the decimal sign if there are cents");
+        return core::bad_input(
+            say("\"{0}\" is not an amount: type digits, with the decimal sign if there are cents", std::string(text)));
     }
     if (open_paren != close_paren) {
-        return core::bad_input("\"" + std::string(text) + "\" is not an amount: a parenthesis is not closed");
+        return core::bad_input(say("\"{0}\" is not an amount: a parenthesis is not closed", std::string(text)));
     }
     negative = negative || open_paren;
     if (digits.empty()) {
-        return core::bad_input("\"" + std::string(text) + "\" is not an amount: there are no digits");
+        return core::bad_input(say("\"{0}\" is not an amount: there are no digits", std::string(text)));
     }
     if (digits.back() == '#') {
-        return core::bad_input("\"" + std::string(text) + "\" is not an amount: it ends with a separator");
+        return core::bad_input(say("\"{0}\" is not an amount: it ends with a separator", std::string(text)));
     }
 
     // Which separator, if any, is the decimal sign: the locale's own once at the end; Arabic's
@@ -388,11 +397,12 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
             const auto next = digits.find('#', at + 1);
             return (next == std::string::npos ? digits.size() : next) - at - 1 == 3;
         });
-        if (last != 0x066C && (last_count == 1 && (last == locale_decimal || last == 0x066B || !grouping_fits ||
-                                       (seps.size() > 1 && seps.front() != last) || (last == '.' && locale_decimal == '.')))) {
+        if (last != 0x066C && (last_count == 1 &&
+                               (last == locale_decimal || last == 0x066B || !grouping_fits ||
+                                (seps.size() > 1 && seps.front() != last) || (last == '.' && locale_decimal == '.')))) {
             decimal = seps.size() - 1;
         } else if (!grouping_fits) {
-            return core::bad_input("\"" + std::string(text) + "\" is not an amount: the digit groups do not match");
+            return core::bad_input(say("\"{0}\" is not an amount: the digit groups do not match", std::string(text)));
         }
     }
     std::string ascii = negative ? "-" : "";
@@ -404,21 +414,33 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
         if (decimal && k == *decimal) {
             ascii.push_back('.');
         } else if (decimal && k > *decimal) {
-            return core::bad_input("\"" + std::string(text) + "\" is not an amount: a separator after the decimal sign");
+            return core::bad_input(
+                say("\"{0}\" is not an amount: a separator after the decimal sign", std::string(text)));
         }
         ++k;
     }
     auto m = core::Money::parse(ascii, currency);
     if (!m) {
-        return core::bad_input("\"" + std::string(text) + "\" is not an amount in " + code + ": " +
-                               std::move(m).error().message);
+        const auto point = ascii.find('.');
+        const auto decimals = point == std::string::npos ? 0 : ascii.size() - point - 1;
+        if (decimals > static_cast<std::size_t>(currency.minor_digits())) {
+            return core::bad_input(sayn("\"{0}\" is not an amount in {1}: it has {2} decimal place",
+                                        "\"{0}\" is not an amount in {1}: it has {2} decimal places",
+                                        static_cast<unsigned long>(currency.minor_digits()), std::string(text), code,
+                                        currency.minor_digits()));
+        }
+        return core::bad_input(say("\"{0}\" is too large an amount", std::string(text)));
     }
     return m;
 }
 
-void set_formats(Formats f) { current_formats() = std::move(f); }
+void set_formats(Formats f) {
+    current_formats() = std::move(f);
+}
 
-const Formats& formats() { return current_formats(); }
+const Formats& formats() {
+    return current_formats();
+}
 
 bool has_rtl(std::string_view text) {
     const auto s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));

@@ -86,7 +86,7 @@ public:
     // A day in the current year as the locale writes it ("Dec 8", "8 בדצמ׳"); with the year when
     // it is not `context`'s ("Jan 5, 2027"). Plain: core::to_short.
     [[nodiscard]] std::string day(core::Date d, core::Date context) const;
-    // A day with its weekday: "Tue, Dec 8".
+    // A day with its weekday: "Tue, Dec 8"; plain: "Tue Dec 8".
     [[nodiscard]] std::string weekday_day(core::Date d, core::Date context) const;
     // A day with its weekday and year, as tables and headings say it: "Tue, Dec 8, 2026"; plain:
     // "Tue 2026-12-08".

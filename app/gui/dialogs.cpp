@@ -9,6 +9,13 @@
 #include "storage/household_file.hpp"
 
 #include <wx/button.h>
+#include <wx/checklst.h>
+#include <wx/clntdata.h>
+#include <wx/combobox.h>
+#include <wx/datectrl.h>
+#include <wx/msgdlg.h>
+#include <wx/radiobox.h>
+#include <wx/spinctrl.h>
 #include <wx/sizer.h>
 #include <wx/statbox.h>
 #include <wx/stattext.h>
@@ -38,7 +45,48 @@ enum SchedulePart : std::size_t {
     part_count,
 };
 
+} // namespace
+
+wxString fields_of(wxWindow* w) {
+    wxString out;
+    if (auto* t = dynamic_cast<wxTextCtrl*>(w)) {
+        out << t->GetValue();
+    } else if (auto* c = dynamic_cast<wxComboBox*>(w)) {
+        out << c->GetValue();
+    } else if (auto* l = dynamic_cast<wxCheckListBox*>(w)) {
+        for (unsigned i = 0; i < l->GetCount(); ++i) {
+            out << l->GetString(i) << (l->IsChecked(i) ? "+" : "-");
+        }
+    } else if (auto* ch = dynamic_cast<wxChoice*>(w)) {
+        out << ch->GetSelection();
+    } else if (auto* b = dynamic_cast<wxCheckBox*>(w)) {
+        out << b->GetValue();
+    } else if (auto* r = dynamic_cast<wxRadioBox*>(w)) {
+        out << r->GetSelection();
+    } else if (auto* s = dynamic_cast<wxSpinCtrl*>(w)) {
+        out << s->GetValue();
+    } else if (auto* d = dynamic_cast<wxDatePickerCtrl*>(w)) {
+        out << d->GetValue().FormatISODate();
+    }
+    out << '\x1f';
+    for (auto* child : w->GetChildren()) {
+        if (!child->IsTopLevel()) {
+            out << fields_of(child);
+        }
+    }
+    return out;
+}
+
+bool edited(wxDialog* dialog) {
+    const auto* shown = dynamic_cast<wxStringClientData*>(dialog->GetClientObject());
+    return shown && shown->GetData() != fields_of(dialog);
+}
+
+namespace {
+
 // OK closes the dialog only when everything in it is right; the messages stay next to the fields.
+// Cancel (the button, Escape or the window's close box) asks first when something was changed
+// since the dialog was filled in.
 template <class Dialog> void close_only_when_valid(Dialog* dialog) {
     dialog->Bind(
         wxEVT_BUTTON,
@@ -48,6 +96,18 @@ template <class Dialog> void close_only_when_valid(Dialog* dialog) {
             }
         },
         wxID_OK);
+    // What the dialog shows once its constructor and its caller have filled it in.
+    dialog->CallAfter([dialog] { dialog->SetClientObject(new wxStringClientData(fields_of(dialog))); });
+    dialog->Bind(
+        wxEVT_BUTTON,
+        [dialog](wxCommandEvent& e) {
+            if (!edited(dialog) ||
+                wxMessageBox(_("Discard your changes?"), _("Unsaved changes"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION,
+                             dialog) == wxYES) {
+                e.Skip();
+            }
+        },
+        wxID_CANCEL);
 }
 
 wxString trimmed(const wxTextCtrl* t) {
@@ -856,6 +916,7 @@ RecordDialog::RecordDialog(wxWindow* parent, const core::Household& household, c
         w->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(status->GetSelection() == 0); });
     }
     item->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { fill_occurrences(std::nullopt); });
+    occurrence->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { show_recorded(); });
     close_only_when_valid(this);
     fill_occurrences(due);
     Fit();
@@ -875,8 +936,10 @@ void RecordDialog::fill_occurrences(std::optional<core::Date> select) {
     for (const auto& d : core::item_due_dates(m_household, id, m_today - date::days{62}, m_today + date::days{62})) {
         wxString label = short_date(d.due, m_today);
         if (const auto* p = m_household.find_payment(id, d.due)) {
-            label += " (" + wxs(core::to_string(p->status)) +
-                     (p->amount ? " " + money_text(*p->amount) : wxString()) + ")";
+            const wxString status_name = p->status == core::PaymentStatus::paid      ? _("paid")
+                                         : p->status == core::PaymentStatus::skipped ? _("skipped")
+                                                                                     : _("missed");
+            label += " (" + status_name + (p->amount ? " " + money_text(*p->amount) : wxString()) + ")";
         }
         occurrence->Append(label);
         m_dues.push_back(d.due);
@@ -889,11 +952,29 @@ void RecordDialog::fill_occurrences(std::optional<core::Date> select) {
         pick = 0;
     }
     occurrence->SetSelection(pick);
+    show_recorded();
     if (ref && !ref->amount->is_range) {
         amount->ChangeValue(editable(ref->amount->min));
     } else {
         amount->ChangeValue(wxString());
     }
+}
+
+// What is recorded for the chosen due date, or "Nothing recorded": never a guess of "paid today"
+// that one keypress would turn into a false record.
+void RecordDialog::show_recorded() {
+    const int i = item->GetSelection();
+    const int o = occurrence->GetSelection();
+    int shown = 3;
+    if (i >= 0 && o >= 0) {
+        if (const auto* p = m_household.find_payment(m_items[static_cast<std::size_t>(i)], m_dues[static_cast<std::size_t>(o)])) {
+            shown = p->status == core::PaymentStatus::paid ? 0 : p->status == core::PaymentStatus::skipped ? 1 : 2;
+            if (p->date) {
+                date->SetValue(to_wx(*p->date));
+            }
+        }
+    }
+    status->SetSelection(shown);
 }
 
 bool RecordDialog::validate() {
@@ -926,8 +1007,11 @@ bool RecordDialog::validate() {
                                                                : core::PaymentStatus::unpaid);
         break;
     default:
-        m_edit = m_household.find_payment(id, due) ? core::Edit{core::clear_edit(m_household, id, due)}
-                                                   : core::Edit{core::NoChange{}};
+        if (!m_household.find_payment(id, due)) {
+            m_error->set(_("Choose what happened: paid, skipped or missed."));
+            return false;
+        }
+        m_edit = core::Edit{core::clear_edit(m_household, id, due)};
     }
     auto r = core::apply_edit(m_household, m_edit);
     m_error->set(r ? wxString() : wxs(r.error().message));

@@ -30,6 +30,10 @@ namespace steadypay::gui {
 
 class FieldError;
 
+// Whether a dialog's fields changed since it was filled in (Cancel then asks before discarding).
+[[nodiscard]] bool edited(wxDialog* dialog);
+[[nodiscard]] wxString fields_of(wxWindow* w);
+
 // A schedule in plain words (or a raw rule for experts), with its next due dates shown live.
 class ScheduleEditor : public wxPanel {
 public:
@@ -156,6 +160,7 @@ public:
     wxTextCtrl* amount = nullptr;
 
 private:
+    void show_recorded();
     void fill_occurrences(std::optional<core::Date> select);
     core::Household m_household;
     core::Date m_today;

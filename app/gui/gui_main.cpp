@@ -71,7 +71,10 @@ public:
         m_locale.AddCatalog("steadypay");
         std::setlocale(LC_NUMERIC, "C"); // numbers in files and stores are never the locale's
         app::set_translator(&m_translator);
-        app::set_formats(app::Formats(utf8(m_locale.GetCanonicalName())));
+        // Amounts and dates as the C library's locale has them, as on the command line (the C
+        // locale: plain amounts).
+        const char* monetary = std::setlocale(LC_MONETARY, nullptr);
+        app::set_formats(app::Formats(monetary ? monetary : ""));
         wxInitAllImageHandlers();
         use_settings_file();
 

@@ -558,11 +558,11 @@ void MainFrame::remove_item(ListKind kind, const std::string& id) {
     }
 }
 
-void MainFrame::acknowledge(const std::string& warning_id) {
+void MainFrame::acknowledge(const std::string& warning_id, bool seen) {
     if (!m_session) {
         return;
     }
-    if (auto s = m_session->acknowledge(warning_id); !s) {
+    if (auto s = m_session->acknowledge(warning_id, seen); !s) {
         wxMessageBox(wxs(s.error().message), _("Not saved"), wxOK | wxICON_ERROR, this);
         return;
     }

@@ -34,7 +34,7 @@ public:
     void add_item(ListKind kind) override;
     void edit_item(ListKind kind, const std::string& id) override;
     void remove_item(ListKind kind, const std::string& id) override;
-    void acknowledge(const std::string& warning_id) override;
+    void acknowledge(const std::string& warning_id, bool seen) override;
     void set_horizon(int days) override;
     void show_plan() override;
 

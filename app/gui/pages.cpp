@@ -19,6 +19,8 @@ namespace {
 wxStaticText* heading(wxWindow* parent, const wxString& text) {
     auto* t = new wxStaticText(parent, wxID_ANY, text);
     t->SetFont(t->GetFont().Bold());
+    // The bold text is wider than the plain one the label was first measured with.
+    t->SetMinSize(t->GetTextExtent(text) + wxSize(2, 0));
     return t;
 }
 
@@ -102,13 +104,23 @@ DashboardPage::DashboardPage(wxWindow* parent, Controller& controller) : Page(pa
     m_upcoming = new RowsModel;
     m_upcoming_list =
         make_list(this, m_upcoming,
-                  {{_("Date"), 120}, {_("Bill"), 170}, {_("Amount"), 90}, {_("What to do"), 190}, {_("Why"), 600}});
-    top->Add(m_upcoming_list, wxSizerFlags(2).Expand().Border(wxALL, 8));
+                  {{_("Date"), 170}, {_("Bill"), 170}, {_("Amount"), 110}, {_("What to do"), 190}, {_("Why"), 600}});
+    top->Add(m_upcoming_list, wxSizerFlags(2).Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
+    // The selected payment's reason, whole: the list's column cuts long ones.
+    m_upcoming_detail = new wxStaticText(this, wxID_ANY, _("Select a payment to see why the plan does it this way."));
+    top->Add(m_upcoming_detail, wxSizerFlags().Expand().Border(wxALL, 8));
     SetSizer(top);
 
     m_account->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh(); });
     m_horizon->Bind(wxEVT_RADIOBOX,
                     [this](wxCommandEvent&) { m_controller.set_horizon(30 * (m_horizon->GetSelection() + 1)); });
+    m_upcoming_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) {
+        if (const auto row = selected_row(m_upcoming_list); row && *row < m_upcoming_reasons.size()) {
+            m_upcoming_detail->SetLabel(m_upcoming_reasons[*row]);
+            m_upcoming_detail->Wrap(std::max(200, GetClientSize().x - 60));
+            Layout();
+        }
+    });
     m_upcoming_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
         if (const auto row = selected_row(m_upcoming_list); row && *row < m_upcoming_refs.size()) {
             m_controller.record_payment(m_upcoming_refs[*row].first, m_upcoming_refs[*row].second);
@@ -147,7 +159,9 @@ void DashboardPage::wrap_banner() {
     }
     const int width = m_banner_panel->GetClientSize().GetWidth() - button - 40;
     if (width > 100) {
-        m_banner->Wrap(width);
+        // Wrap measures word by word; a shaped line (Hebrew, Arabic, bidi marks) can come out a
+        // little wider, so leave it room.
+        m_banner->Wrap(width - 40);
     }
     m_banner_panel->Layout();
 }
@@ -242,6 +256,7 @@ void DashboardPage::refresh() {
     std::vector<std::vector<wxString>> rows;
     std::vector<std::optional<wxColour>> colours_of;
     m_upcoming_refs.clear();
+    m_upcoming_reasons.clear();
     for (const auto& dec : d.plan.decisions) {
         const auto& o = d.plan.occurrences[dec.occurrence];
         if (o.account != af.account || dec.in_look_ahead) {
@@ -251,6 +266,7 @@ void DashboardPage::refresh() {
         rows.push_back({dec.pay_date ? short_date(*dec.pay_date, d.today) : _("(hold)"), wxs(bill.name),
                         money_text(dec.pay_date ? dec.amount : dec.full_amount), wxs(app::action_label(h, d.plan, dec)),
                         wxs(app::plan_reason(h, dec, d.today))});
+        m_upcoming_reasons.push_back(rows.back().back());
         colours_of.push_back(dec.action == core::PlanAction::pay ? std::nullopt
                                                                  : std::optional<wxColour>(colours::below_cushion));
         m_upcoming_refs.emplace_back(bill.id, o.due.due);
@@ -500,18 +516,32 @@ WarningsPage::WarningsPage(wxWindow* parent, Controller& controller) : Page(pare
     top->Add(m_details, wxSizerFlags().Expand().Border(wxALL, 10));
     auto* ack = new wxButton(this, wxID_ANY, _("&Acknowledge"));
     ack->SetToolTip(_("Hide this warning for good; a new situation raises a new warning"));
-    top->Add(ack, wxSizerFlags().Border(wxALL, 8));
+    auto* back = new wxButton(this, wxID_ANY, _("Bring &back"));
+    back->SetToolTip(_("Show this acknowledged warning again while it holds"));
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->Add(ack, wxSizerFlags().Border(wxALL, 8));
+    buttons->Add(back, wxSizerFlags().Border(wxALL, 8));
+    top->Add(buttons);
     SetSizer(top);
     m_show_acknowledged->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { refresh(); });
     m_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_details(); });
     ack->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (const auto row = selected_row(m_list); row && *row < m_shown.size()) {
-            m_controller.acknowledge(m_shown[*row]->id);
+            m_controller.acknowledge(m_shown[*row]->id, true);
         }
     });
     ack->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
         const auto row = selected_row(m_list);
         e.Enable(row && *row < m_shown.size() && !m_shown[*row]->acknowledged);
+    });
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (const auto row = selected_row(m_list); row && *row < m_shown.size()) {
+            m_controller.acknowledge(m_shown[*row]->id, false);
+        }
+    });
+    back->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
+        const auto row = selected_row(m_list);
+        e.Enable(row && *row < m_shown.size() && m_shown[*row]->acknowledged);
     });
 }
 

@@ -29,7 +29,8 @@ public:
     virtual void add_item(ListKind kind) = 0;
     virtual void edit_item(ListKind kind, const std::string& id) = 0;
     virtual void remove_item(ListKind kind, const std::string& id) = 0;
-    virtual void acknowledge(const std::string& warning_id) = 0;
+    // Hides a warning for good (seen), or brings an acknowledged one back (!seen).
+    virtual void acknowledge(const std::string& warning_id, bool seen) = 0;
     virtual void set_horizon(int days) = 0;
     virtual void show_plan() = 0;
 };
@@ -81,6 +82,8 @@ private:
     RowsModel* m_upcoming = nullptr;
     wxDataViewCtrl* m_upcoming_list = nullptr;
     std::vector<std::pair<std::string, core::Date>> m_upcoming_refs; // item, due per row
+    std::vector<wxString> m_upcoming_reasons;                        // the whole reason per row
+    wxStaticText* m_upcoming_detail = nullptr;
 };
 
 class CalendarPage : public Page {

@@ -9,11 +9,20 @@
 
 #include <gtk/gtk.h>
 #include <wx/app.h>
+#include <wx/bookctrl.h>
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/dcclient.h>
+#include <wx/menu.h>
+#include <wx/radiobut.h>
+#include <wx/stattext.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include <spawn.h>
@@ -45,6 +54,70 @@ bool wait_for_plan(MainFrame& frame) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     return true;
+}
+
+// Every label a person sees in `root`, and those drawn narrower than their text: a label is
+// clipped when its widest line needs more room than the widget was given (buttons and check boxes
+// need their text and their own frame or box, so they are measured by their best size).
+void audit(wxWindow* root, const std::string& where, std::set<std::string>& labels, nlohmann::ordered_json& clipped) {
+    const auto visit = [&](auto&& self, wxWindow* w) -> void {
+        if (!w->IsShownOnScreen()) {
+            return;
+        }
+        wxString text;
+        int need = 0;
+        const int have = w->GetSize().x;
+        if (auto* st = dynamic_cast<wxStaticText*>(w)) {
+            text = st->GetLabel();
+            wxCoord lw = 0;
+            wxCoord lh = 0;
+            wxClientDC dc(st);
+            dc.SetFont(st->GetFont());
+            dc.GetMultiLineTextExtent(text, &lw, &lh);
+            need = lw;
+        } else if (auto* b = dynamic_cast<wxButton*>(w)) {
+            text = b->GetLabelText();
+            need = b->GetBestSize().x;
+        } else if (auto* c = dynamic_cast<wxCheckBox*>(w)) {
+            text = c->GetLabelText();
+            need = c->GetBestSize().x;
+        } else if (auto* r = dynamic_cast<wxRadioButton*>(w)) {
+            text = r->GetLabelText();
+            need = r->GetBestSize().x;
+        } else if (auto* nb = dynamic_cast<wxBookCtrlBase*>(w)) {
+            for (std::size_t i = 0; i < nb->GetPageCount(); ++i) {
+                labels.insert(utf8(nb->GetPageText(i)));
+            }
+        } else if (auto* ch = dynamic_cast<wxChoice*>(w)) {
+            for (unsigned i = 0; i < ch->GetCount(); ++i) {
+                labels.insert(utf8(ch->GetString(i)));
+            }
+        }
+        if (!text.empty()) {
+            for (const auto& line : wxSplit(text, '\n')) {
+                labels.insert(utf8(line));
+            }
+            if (need > have + 2) {
+                clipped.push_back(where + ": \"" + utf8(text) + "\" needs " + std::to_string(need) + " px, has " +
+                                  std::to_string(have));
+            }
+        }
+        for (auto* child : w->GetChildren()) {
+            self(self, child);
+        }
+    };
+    visit(visit, root);
+    if (auto* frame = dynamic_cast<wxFrame*>(root); frame && frame->GetMenuBar()) {
+        auto* bar = frame->GetMenuBar();
+        for (std::size_t i = 0; i < bar->GetMenuCount(); ++i) {
+            labels.insert(utf8(wxMenuItem::GetLabelText(bar->GetMenuLabel(i))));
+            for (auto* item : bar->GetMenu(i)->GetMenuItems()) {
+                if (!item->IsSeparator()) {
+                    labels.insert(utf8(item->GetItemLabelText()));
+                }
+            }
+        }
+    }
 }
 
 // Saves what top-level window `w` shows on screen as a PNG, read back from the display server:
@@ -161,9 +234,13 @@ int run_smoke(MainFrame& frame, const SmokeOptions& options, double startup_ms) 
     nlohmann::ordered_json values;
     values["startup_ms"] = startup_ms;
     nlohmann::ordered_json shots = nlohmann::ordered_json::array();
+    std::set<std::string> labels;
+    nlohmann::ordered_json clipped = nlohmann::ordered_json::array();
     const auto shoot = [&](wxWindow* w, const std::string& name) {
         const auto file = options.out / (name + ".png");
-        if (screenshot(w, file)) {
+        const bool shot = screenshot(w, file); // drawn and laid out first
+        audit(w, name, labels, clipped);
+        if (shot) {
             shots.push_back(name);
         }
     };
@@ -277,6 +354,33 @@ int run_smoke(MainFrame& frame, const SmokeOptions& options, double startup_ms) 
         shoot(&d, "dialog-settings");
     }
 
+    // A wrong amount is said next to its field, whole (the dialog grows), and Cancel asks before
+    // discarding once something was typed.
+    if (!frame.session()->household().accounts.empty()) {
+        ItemDialog d(&frame, frame.session()->household(), ListKind::bills, {});
+        d.Show();
+        settle();
+        values["dialog_edited_at_first"] = edited(&d);
+        d.name->SetValue("Gym");
+        d.amount->SetValue("30.00");
+        d.late_fee->SetValue("abc");
+        values["dialog_refuses_bad_fee"] = !d.validate();
+        settle();
+        shoot(&d, "dialog-error");
+        std::string shown;
+        const auto find = [&](auto&& self, wxWindow* w) -> void {
+            if (auto* e = dynamic_cast<FieldError*>(w); e && e->IsShownOnScreen()) {
+                shown += utf8(e->GetLabel()) + "\n";
+            }
+            for (auto* child : w->GetChildren()) {
+                self(self, child);
+            }
+        };
+        find(find, &d);
+        values["dialog_error_text"] = shown;
+        values["dialog_edited_after"] = edited(&d);
+    }
+
     // The schedule editor in every preset: which fields it shows and the rule it makes.
     if (!frame.session()->household().accounts.empty()) {
         ItemDialog d(&frame, frame.session()->household(), ListKind::bills, {});
@@ -341,6 +445,16 @@ int run_smoke(MainFrame& frame, const SmokeOptions& options, double startup_ms) 
     values["notifications"] = frame.notifications_shown();
     values["layout"] = frame.GetLayoutDirection() == wxLayout_RightToLeft ? "rtl" : "ltr";
     values["screenshots"] = shots;
+    values["labels"] = labels;
+    values["clipped"] = clipped;
+    // What the dashboard shows, read back as the person would type it: equal to --json's numbers.
+    const auto currency = frame.session()->household().currency;
+    for (const auto& [key, text] : {std::pair<const char*, wxString>{"safe_to_spend_amount", frame.dashboard()->safe_to_spend_text()},
+                                    {"safe_to_spend_until_next_income_amount", frame.dashboard()->safe_until_text()}}) {
+        auto m = app::formats().parse_money(utf8(text), currency);
+        values[key] = m ? m.value().to_string() : "not an amount: " + m.error().message;
+    }
+    values["locale"] = app::formats().locale();
     std::ofstream(options.out / "values.json") << values.dump(2) << '\n';
     return 0;
 }

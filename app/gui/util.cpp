@@ -1,5 +1,7 @@
 #include "app/gui/util.hpp"
 
+#include <wx/display.h>
+
 #include <algorithm>
 #include <array>
 
@@ -38,7 +40,26 @@ void FieldError::set(const wxString& message) {
     SetLabel(message);
     Show(!message.empty());
     if (auto* top = wxGetTopLevelParent(this)) {
+        // A long message wraps at the width of the field it is under (the whole dialog's, for a
+        // message of its own); the dialog grows to show the whole of it, within the screen.
+        const auto* slot = GetContainingSizer();
+        const int width = slot && slot->GetSize().x > 150 ? slot->GetSize().x : top->GetClientSize().x - 40;
+        Wrap(std::max(150, width));
         top->Layout();
+        if (auto* sizer = top->GetSizer()) {
+            const wxSize need = sizer->ComputeFittingWindowSize(top);
+            const wxSize have = top->GetSize();
+            const wxRect screen = wxDisplay(wxDisplay::GetFromWindow(top) == wxNOT_FOUND
+                                                ? 0U
+                                                : static_cast<unsigned>(wxDisplay::GetFromWindow(top)))
+                                      .GetClientArea();
+            const wxSize grown(std::min(std::max(need.x, have.x), screen.width),
+                               std::min(std::max(need.y, have.y), screen.height));
+            if (grown != have) {
+                top->SetSize(grown);
+                top->Layout();
+            }
+        }
     }
 }
 

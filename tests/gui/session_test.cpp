@@ -184,6 +184,13 @@ TEST_CASE("session: acknowledged warnings stay acknowledged after reopening", "[
         }
     }
     CHECK(found);
+    // Brought back, it is shown again, and stays so after reopening.
+    REQUIRE(reopened.value()->acknowledge(id, false));
+    CHECK(reopened.value()->acknowledged().count(id) == 0);
+    reopened.value().reset();
+    auto again = gui::Session::open(path, pass());
+    REQUIRE(again);
+    CHECK(again.value()->acknowledged().count(id) == 0);
 }
 
 TEST_CASE("session: backup, change of passphrase, export and import", "[session]") {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <sys/stat.h>
@@ -283,6 +284,86 @@ TEST_CASE("desktop: right-to-left layout when asked", "[gui][xvfb]") {
     const auto forecast = cli_json({"forecast", "--db", db.string(), "--days", "90", "--json"}, home);
     CHECK(run.values["safe_to_spend"] == forecast["accounts"][0]["safe_to_spend"]);
     check_screenshots(run, k_views);
+}
+
+namespace {
+
+// The English messages of the catalogue template (po/steadypay.pot), without mnemonics.
+std::set<std::string> english_messages() {
+    std::ifstream in(STEADYPAY_POT);
+    REQUIRE(in);
+    std::set<std::string> out;
+    std::string line;
+    while (std::getline(in, line)) {
+        for (const char* key : {"msgid \"", "msgid_plural \""}) {
+            if (line.rfind(key, 0) == 0 && line.size() > std::strlen(key) + 1) {
+                auto text = line.substr(std::strlen(key), line.size() - std::strlen(key) - 1);
+                std::erase(text, '&');
+                text = text.substr(0, text.find("\\t"));
+                if (!text.empty()) {
+                    out.insert(text);
+                }
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("desktop: the whole program in Hebrew and in Arabic, every word translated and none cut off",
+          "[gui][xvfb][i18n]") {
+    const TempDir home;
+    const auto db = make_store(home);
+    const auto forecast = cli_json({"forecast", "--db", db.string(), "--json"}, home);
+    const auto& account = forecast["accounts"][0];
+    const auto english = english_messages();
+    REQUIRE(english.count("Safe to spend today") == 1);
+    struct Run {
+        std::string locale;
+        std::string dir;
+        bool create; // a new person, through every dialog
+    };
+    for (const auto& [locale, dir, create] : std::vector<Run>{{"he_IL.UTF-8", "hebrew", false},
+                                                               {"ar_EG.UTF-8", "arabic", false},
+                                                               {"en_US.UTF-8", "english", false},
+                                                               {"he_IL.UTF-8", "hebrew-new-store", true},
+                                                               {"ar_EG.UTF-8", "arabic-new-store", true}}) {
+        CAPTURE(locale, dir);
+        const auto store = create ? home / dir / "store.db" : db;
+        const auto run = run_gui(store, dir, home, create ? std::vector<std::string>{"--smoke-create"}
+                                                          : std::vector<std::string>{},
+                                 {{"LC_ALL", locale}});
+        INFO(run.process.err);
+        REQUIRE(run.process.exit_code == 0);
+        CHECK(run.values["layout"] == (dir == "english" ? "ltr" : "rtl"));
+        CHECK(run.values["locale"] == locale.substr(0, 5));
+        // The numbers shown, read back, are core's.
+        const auto shown = create ? cli_json({"forecast", "--db", store.string(), "--json"}, home)["accounts"][0] : account;
+        CHECK(run.values["safe_to_spend_amount"] == shown["safe_to_spend"]);
+        CHECK(run.values["safe_to_spend_until_next_income_amount"] == shown["safe_to_spend_until_next_income"]);
+        // No label is drawn narrower than its text.
+        CHECK(run.values["clipped"] == json::array());
+        // A bad fee is refused with its message in view; Cancel would ask once something is typed.
+        CHECK(run.values["dialog_refuses_bad_fee"] == true);
+        CHECK_THAT(run.values["dialog_error_text"].get<std::string>(), Catch::Contains("abc"));
+        CHECK(run.values["dialog_edited_at_first"] == false);
+        CHECK(run.values["dialog_edited_after"] == true);
+        const auto labels = run.values["labels"].get<std::vector<std::string>>();
+        CHECK(labels.size() > 100);
+        if (dir != "english") {
+            // Not one English message of the catalogue is on the screen.
+            std::vector<std::string> untranslated;
+            for (const auto& l : labels) {
+                if (english.count(l) > 0 && l != "Steadypay") {
+                    untranslated.push_back(l);
+                }
+            }
+            CHECK(untranslated == std::vector<std::string>{});
+        }
+        auto shots = run.values["screenshots"].get<std::vector<std::string>>();
+        check_screenshots(run, shots);
+    }
 }
 
 TEST_CASE("desktop: a wrong passphrase is reported and changes nothing", "[gui][xvfb]") {

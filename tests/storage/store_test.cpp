@@ -434,6 +434,11 @@ TEST_CASE("acknowledged warnings stay acknowledged across opens and saves", "[st
     auto store = Store::open(dir / "home.db", Passphrase("correct horse battery"));
     REQUIRE(store.ok());
     CHECK(store->acknowledged_warnings().value() == std::vector<std::string>{"a:2", "b:1"});
+    // One can be brought back; an id never acknowledged is harmless; the rest stay.
+    const auto revision = store->revision().value();
+    REQUIRE(store->unacknowledge({"a:2", "never:seen:2026-01-01"}, k_ctx).ok());
+    CHECK(store->acknowledged_warnings().value() == std::vector<std::string>{"b:1"});
+    CHECK(store->revision().value() > revision); // other windows see the change
 }
 
 TEST_CASE("warning lead times live in the store like every other setting", "[store]") {

@@ -139,8 +139,10 @@ core::Result<bool> Session::refresh() {
     return true;
 }
 
-core::Status Session::acknowledge(const std::string& warning_id) {
-    if (auto s = m_store.acknowledge({warning_id}, {app::clock().now_utc(), "acknowledge"}); !s) {
+core::Status Session::acknowledge(const std::string& warning_id, bool seen) {
+    if (auto s = seen ? m_store.acknowledge({warning_id}, {app::clock().now_utc(), "acknowledge"})
+                      : m_store.unacknowledge({warning_id}, {app::clock().now_utc(), "unacknowledge"});
+        !s) {
         return s;
     }
     return reload();

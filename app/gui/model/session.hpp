@@ -78,7 +78,8 @@ public:
     // Reloads when another program changed the store; true when it did.
     [[nodiscard]] core::Result<bool> refresh();
 
-    [[nodiscard]] core::Status acknowledge(const std::string& warning_id);
+    // Hides a warning for good (seen), or brings an acknowledged one back.
+    [[nodiscard]] core::Status acknowledge(const std::string& warning_id, bool seen = true);
     [[nodiscard]] core::Status change_passphrase(const storage::Passphrase& passphrase);
     [[nodiscard]] core::Status backup(const std::filesystem::path& destination);
     [[nodiscard]] core::Status import_household(const std::filesystem::path& file);

@@ -1,12 +1,15 @@
 #include "app/cli/options.hpp"
 
+#include "app/common/i18n.hpp"
+
 #include <algorithm>
 #include <map>
 
 namespace steadypay::cli {
 
 core::Result<core::Money> money_option(const std::string& option, const std::string& text, core::Currency currency) {
-    auto m = core::Money::parse(text, currency);
+    // As people write amounts: "$1,150.00", "1.150,00" in a decimal-comma locale, "١٢٣٫٤٥".
+    auto m = app::formats().parse_money(text, currency);
     if (!m) {
         return std::move(m).error().context(option);
     }

@@ -11,6 +11,8 @@
 #include <unicode/ucurr.h>
 #include <unicode/unistr.h>
 
+#include "core/text.hpp"
+
 #include <libintl.h>
 
 #include <clocale>
@@ -339,7 +341,7 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
             continue;
         }
         if (ended) {
-            return core::bad_input(say("\"{0}\" is not an amount: something follows the number", std::string(text)));
+            return core::bad_input(say("{0} is not an amount: something follows the number", core::quote_input(text)));
         }
         const int32_t value = u_charDigitValue(c);
         if (value >= 0 && u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
@@ -348,7 +350,7 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
         }
         if (c == '-' || c == 0x2212) {
             if (negative) {
-                return core::bad_input(say("\"{0}\" is not an amount: two minus signs", std::string(text)));
+                return core::bad_input(say("{0} is not an amount: two minus signs", core::quote_input(text)));
             }
             negative = true;
             ended = !digits.empty();
@@ -366,7 +368,7 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
         if (c == '.' || c == ',' || c == '\'' || c == 0x066B || c == 0x066C || c == 0x2019 || c == locale_decimal ||
             c == locale_grouping) {
             if (digits.empty() || !std::isdigit(static_cast<unsigned char>(digits.back()))) {
-                return core::bad_input(say("\"{0}\" is not an amount: a separator is out of place", std::string(text)));
+                return core::bad_input(say("{0} is not an amount: a separator is out of place", core::quote_input(text)));
             }
             seps.push_back(c);
             sep_at.push_back(digits.size());
@@ -374,17 +376,17 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
             continue;
         }
         return core::bad_input(
-            say("\"{0}\" is not an amount: type digits, with the decimal sign if there are cents", std::string(text)));
+            say("{0} is not an amount: type digits, with the decimal sign if there are cents", core::quote_input(text)));
     }
     if (open_paren != close_paren) {
-        return core::bad_input(say("\"{0}\" is not an amount: a parenthesis is not closed", std::string(text)));
+        return core::bad_input(say("{0} is not an amount: a parenthesis is not closed", core::quote_input(text)));
     }
     negative = negative || open_paren;
     if (digits.empty()) {
-        return core::bad_input(say("\"{0}\" is not an amount: there are no digits", std::string(text)));
+        return core::bad_input(say("{0} is not an amount: there are no digits", core::quote_input(text)));
     }
     if (digits.back() == '#') {
-        return core::bad_input(say("\"{0}\" is not an amount: it ends with a separator", std::string(text)));
+        return core::bad_input(say("{0} is not an amount: it ends with a separator", core::quote_input(text)));
     }
 
     // Which separator, if any, is the decimal sign: the locale's own once at the end; Arabic's
@@ -397,12 +399,18 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
             const auto next = digits.find('#', at + 1);
             return (next == std::string::npos ? digits.size() : next) - at - 1 == 3;
         });
-        if (last != 0x066C && (last_count == 1 &&
-                               (last == locale_decimal || last == 0x066B || !grouping_fits ||
-                                (seps.size() > 1 && seps.front() != last) || (last == '.' && locale_decimal == '.')))) {
+        // A sign the locale does not use for grouping may stand for the decimal sign (a point typed
+        // on an Arabic keyboard); the locale's grouping sign never does ("12,50" in en_US is an
+        // error, not a guess).
+        const bool foreign_decimal = (last == '.' || last == ',') && last != locale_grouping;
+        const bool mixed = seps.size() > 1 && seps.front() != last;
+        if (last != 0x066C && last_count == 1 &&
+            (last == locale_decimal || last == 0x066B || mixed || (foreign_decimal && !grouping_fits))) {
             decimal = seps.size() - 1;
         } else if (!grouping_fits) {
-            return core::bad_input(say("\"{0}\" is not an amount: the digit groups do not match", std::string(text)));
+            return core::bad_input(say("{0} is not an amount: a thousands separator is followed by three digits, and "
+                                       "the decimal sign is {1}",
+                                       core::quote_input(text), core::quote_input(utf8(icu::UnicodeString(locale_decimal)))));
         }
     }
     std::string ascii = negative ? "-" : "";
@@ -415,7 +423,7 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
             ascii.push_back('.');
         } else if (decimal && k > *decimal) {
             return core::bad_input(
-                say("\"{0}\" is not an amount: a separator after the decimal sign", std::string(text)));
+                say("{0} is not an amount: a separator after the decimal sign", core::quote_input(text)));
         }
         ++k;
     }
@@ -424,12 +432,12 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
         const auto point = ascii.find('.');
         const auto decimals = point == std::string::npos ? 0 : ascii.size() - point - 1;
         if (decimals > static_cast<std::size_t>(currency.minor_digits())) {
-            return core::bad_input(sayn("\"{0}\" is not an amount in {1}: it has {2} decimal place",
-                                        "\"{0}\" is not an amount in {1}: it has {2} decimal places",
-                                        static_cast<unsigned long>(currency.minor_digits()), std::string(text), code,
+            return core::bad_input(sayn("{0} is not an amount in {1}: it has {2} decimal place",
+                                        "{0} is not an amount in {1}: it has {2} decimal places",
+                                        static_cast<unsigned long>(currency.minor_digits()), core::quote_input(text), code,
                                         currency.minor_digits()));
         }
-        return core::bad_input(say("\"{0}\" is too large an amount", std::string(text)));
+        return core::bad_input(say("{0} is too large an amount", core::quote_input(text)));
     }
     return m;
 }

@@ -1,5 +1,6 @@
 #include "app/common/passphrase_strength.hpp"
 
+#include "app/common/i18n.hpp"
 #include "storage/store.hpp"
 
 #include <algorithm>
@@ -23,7 +24,8 @@ constexpr std::string_view k_guessable[] = {"password", "passw0rd", "steadypay",
 StrengthHint passphrase_strength(std::string_view p) {
     StrengthHint h;
     if (p.size() < storage::k_min_passphrase_length) {
-        h.advice = "Use at least " + std::to_string(storage::k_min_passphrase_length) + " characters.";
+        h.advice = sayn("Use at least {0} character.", "Use at least {0} characters.", storage::k_min_passphrase_length,
+                        static_cast<long long>(storage::k_min_passphrase_length));
         return h;
     }
     bool lower = false;
@@ -56,16 +58,16 @@ StrengthHint passphrase_strength(std::string_view p) {
     h.bits = effective * std::log2(std::max(pool, 2));
     if (h.bits < 40) {
         h.strength = Strength::weak;
-        h.advice = "Weak: add more words.";
+        h.advice = tr("Weak: add more words.");
     } else if (h.bits < 60) {
         h.strength = Strength::fair;
-        h.advice = "Fair: a few more words would make it strong.";
+        h.advice = tr("Fair: a few more words would make it strong.");
     } else if (h.bits < 90) {
         h.strength = Strength::strong;
-        h.advice = "Strong.";
+        h.advice = tr("Strong.");
     } else {
         h.strength = Strength::very_strong;
-        h.advice = "Very strong.";
+        h.advice = tr("Very strong.");
     }
     return h;
 }

@@ -127,7 +127,8 @@ void ForecastChart::on_paint(wxPaintEvent&) {
         const double y = y_of(v, area);
         gc->SetPen(wxPen(wxColour(225, 225, 225)));
         gc->StrokeLine(area.x, y, area.GetRight(), y);
-        const auto text = wxString::Format("%lld", static_cast<long long>(v / m_currency.minor_per_major()));
+        // Whole units, in the locale's digits and grouping ("١٬٥٠٠" in Arabic).
+        const auto text = wxs(app::formats().number(static_cast<long long>(v / m_currency.minor_per_major())));
         double w = 0;
         double h = 0;
         gc->GetTextExtent(text, &w, &h);

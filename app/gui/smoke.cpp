@@ -11,6 +11,7 @@
 #include <wx/app.h>
 #include <wx/bookctrl.h>
 #include <wx/button.h>
+#include <wx/stockitem.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/dcclient.h>
@@ -76,8 +77,12 @@ void audit(wxWindow* root, const std::string& where, std::set<std::string>& labe
             dc.GetMultiLineTextExtent(text, &lw, &lh);
             need = lw;
         } else if (auto* b = dynamic_cast<wxButton*>(w)) {
-            text = b->GetLabelText();
-            need = b->GetBestSize().x;
+            // A stock button (OK, Cancel) is drawn by GTK with GTK's own translation; wx still
+            // reports its English label.
+            if (!(wxIsStockID(b->GetId()) && b->GetLabelText() == wxGetStockLabel(b->GetId(), wxSTOCK_NOFLAGS))) {
+                text = b->GetLabelText();
+                need = b->GetBestSize().x;
+            }
         } else if (auto* c = dynamic_cast<wxCheckBox*>(w)) {
             text = c->GetLabelText();
             need = c->GetBestSize().x;
@@ -218,12 +223,23 @@ bool other_writer(MainFrame& frame, const SmokeOptions& options, nlohmann::order
 
 } // namespace
 
+// What the create dialog showed, for run_smoke's values (it runs before the main window exists).
+static std::set<std::string> g_create_labels;
+static nlohmann::ordered_json g_create_clipped = nlohmann::ordered_json::array();
+static bool g_create_refused_bad_zone = false;
+
 bool smoke_create_store(UnlockDialog& dialog, const SmokeOptions& options) {
     const auto pass = wxs(passphrase());
-    dialog.fill(pass, pass, "Jordan Reyes", "USD", "America/Chicago");
-    dialog.Show();
     std::filesystem::create_directories(options.out);
+    // A time zone that does not exist is refused, and said whole next to the field.
+    dialog.fill(pass, pass, "Jordan Reyes", "USD", "Mars/Olympus");
+    dialog.Show();
+    g_create_refused_bad_zone = !dialog.attempt();
+    screenshot(&dialog, options.out / "dialog-create-store-error.png");
+    audit(&dialog, "dialog-create-store-error", g_create_labels, g_create_clipped);
+    dialog.fill(pass, pass, "Jordan Reyes", "USD", "America/Chicago");
     screenshot(&dialog, options.out / "dialog-create-store.png");
+    audit(&dialog, "dialog-create-store", g_create_labels, g_create_clipped);
     const bool ok = dialog.attempt();
     dialog.Hide();
     return ok;
@@ -445,8 +461,13 @@ int run_smoke(MainFrame& frame, const SmokeOptions& options, double startup_ms) 
     values["notifications"] = frame.notifications_shown();
     values["layout"] = frame.GetLayoutDirection() == wxLayout_RightToLeft ? "rtl" : "ltr";
     values["screenshots"] = shots;
+    labels.insert(g_create_labels.begin(), g_create_labels.end());
+    for (const auto& c : g_create_clipped) {
+        clipped.push_back(c);
+    }
     values["labels"] = labels;
     values["clipped"] = clipped;
+    values["create_refused_bad_zone"] = options.create ? g_create_refused_bad_zone : true;
     // What the dashboard shows, read back as the person would type it: equal to --json's numbers.
     const auto currency = frame.session()->household().currency;
     for (const auto& [key, text] : {std::pair<const char*, wxString>{"safe_to_spend_amount", frame.dashboard()->safe_to_spend_text()},

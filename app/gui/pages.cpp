@@ -198,34 +198,33 @@ void DashboardPage::refresh() {
         set_banner(wxString::Format(_("No shortfall in the next %d days."), d.days));
         m_banner_panel->SetBackgroundColour(colours::good_fill);
     } else {
-        const auto when = short_date(head.date, d.today);
-        const auto account_name = wxs(h.accounts[af.account].name);
-        const auto bill_name = [&](std::size_t decision) {
-            return wxs(h.bills[d.plan.occurrences[d.plan.decisions[decision].occurrence].item].name);
+        // Said with app::say, so names, dates and amounts are bidi-isolated in either direction.
+        const auto when = app::formats().weekday_day(head.date, d.today);
+        const auto& account_name = h.accounts[af.account].name;
+        const auto bill_name = [&](std::size_t decision) -> const std::string& {
+            return h.bills[d.plan.decisions[decision].bill].name;
         };
+        const auto amount = app::formats().money(head.amount);
         wxString text;
         switch (head.kind) {
         case core::HeadlineKind::declined:
-            text = wxString::Format(_("On %s the bank would return %s's payment of %s: it would still be owed."), when,
-                                    wxs(h.bills[d.forecast.occurrences[*head.occurrence].item].name),
-                                    money_text(head.amount));
+            text = wxs(app::say("On {0} the bank would return {1}'s payment of {2}: it would still be owed.", when,
+                                h.bills[d.forecast.occurrences[*head.occurrence].item].name, amount));
             break;
         case core::HeadlineKind::overdraft:
-            text = wxString::Format(_("You would run short on %s: %s goes down to %s."), when, account_name,
-                                    money_text(head.amount));
+            text = wxs(app::say("You would run short on {0}: {1} goes down to {2}.", when, account_name, amount));
             break;
         case core::HeadlineKind::reported_late:
-            text = wxString::Format(_("%s would be reported late to the credit bureaus from %s."),
-                                    bill_name(*head.decision), when);
+            text = wxs(app::say("{0} would be reported late to the credit bureaus from {1}.", bill_name(*head.decision),
+                                when));
             break;
         case core::HeadlineKind::past_grace:
-            text = wxString::Format(_("%s is past its grace period from %s: a late fee may apply."),
-                                    bill_name(*head.decision), when);
+            text = wxs(app::say("{0} is past its grace period from {1}: a late fee may apply.",
+                                bill_name(*head.decision), when));
             break;
         case core::HeadlineKind::below_cushion:
         case core::HeadlineKind::all_clear:
-            text = wxString::Format(_("Below your cushion from %s: %s goes down to %s."), when, account_name,
-                                    money_text(head.amount));
+            text = wxs(app::say("Below your cushion from {0}: {1} goes down to {2}.", when, account_name, amount));
             break;
         }
         const bool serious = head.kind == core::HeadlineKind::declined || head.kind == core::HeadlineKind::overdraft;

@@ -4,7 +4,7 @@
 #include "app/common/i18n.hpp"
 #include "app/common/words.hpp"
 
-#include "../core/builders.hpp"
+#include "../core/warning_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,42 +14,18 @@ using namespace steadypay::test;
 
 namespace {
 
-std::vector<Warning> warnings_on(const Household& h, const std::string& today, int days = 30) {
-    REQUIRE(validate(h).ok());
-    auto w = warnings_for(h, day(today), days, {});
-    REQUIRE(w.ok());
-    return w.value();
-}
-
-std::optional<Warning> find(const std::vector<Warning>& ws, WarningKind kind) {
-    for (const auto& w : ws) {
-        if (w.kind == kind) {
-            return w;
-        }
-    }
-    return std::nullopt;
-}
-
-// 100.00 on Nov 30; an autopay phone bill of 160.00 due Sat Dec 5, grace 7, from Metro Wireless;
-// a paycheck of 500.00 on Thu Dec 10; a 29.00 overdraft fee.
-Household short_household() {
-    auto h = household("100.00", "2026-11-30", "20.00");
-    auto& phone = add_bill(h, "phone", "160.00", "FREQ=MONTHLY;BYMONTHDAY=5", "2026-01-05", Priority::phone_internet);
-    phone.name = "Phone";
-    phone.payee = "Metro Wireless";
-    phone.autopay = true;
-    phone.grace_days = 7;
-    h.accounts[0].overdraft_fee = money("29.00");
+// The example's account and paycheck with the names the sentences use.
+Household named(Household h) {
     h.accounts[0].name = "Checking";
-    add_income(h, "pay", "500.00", "FREQ=MONTHLY;BYMONTHDAY=10", "2026-01-10");
     h.incomes[0].name = "Paycheck";
     return h;
 }
 
 } // namespace
 
+
 TEST_CASE("an overdraft is said with its depth, its end, its fees and the plan's way out", "[words]") {
-    const auto h = short_household();
+    const auto h = named(short_household());
     const auto today = day("2026-11-30");
     const auto w = find(warnings_on(h, "2026-11-30"), WarningKind::overdraft);
     REQUIRE(w.has_value());
@@ -67,7 +43,7 @@ TEST_CASE("an overdraft is said with its depth, its end, its fees and the plan's
 }
 
 TEST_CASE("an autopay into overdraft and a declined payment are said with who takes it", "[words]") {
-    auto h = short_household();
+    auto h = named(short_household());
     const auto today = day("2026-11-30");
     const auto autopay = find(warnings_on(h, "2026-11-30"), WarningKind::autopay_insufficient_funds);
     REQUIRE(autopay.has_value());
@@ -137,7 +113,7 @@ TEST_CASE("plan reasons say the change, why, and what it costs", "[words]") {
 }
 
 TEST_CASE("the words follow the language's formats", "[words]") {
-    const auto h = short_household();
+    const auto h = named(short_household());
     const auto w = find(warnings_on(h, "2026-11-30"), WarningKind::autopay_insufficient_funds);
     REQUIRE(w.has_value());
     app::set_formats(app::Formats("en_US"));

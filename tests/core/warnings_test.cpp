@@ -1,48 +1,11 @@
 #include "core/warnings.hpp"
 
-#include "builders.hpp"
+#include "warning_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace steadypay::core;
 using namespace steadypay::test;
-
-namespace {
-
-std::vector<Warning> warnings_on(const Household& h, const std::string& today, int days = 30,
-                                 const std::set<std::string>& acknowledged = {}) {
-    REQUIRE(validate(h).ok());
-    auto w = warnings_for(h, day(today), days, acknowledged);
-    INFO((w.ok() ? std::string() : w.error().message));
-    REQUIRE(w.ok());
-    return w.value();
-}
-
-// A copy, so it outlives the list it came from.
-std::optional<Warning> find(const std::vector<Warning>& ws, WarningKind kind) {
-    for (const auto& w : ws) {
-        if (w.kind == kind) {
-            return w;
-        }
-    }
-    return std::nullopt;
-}
-
-// 100.00 on Nov 30; an autopay phone bill of 160.00 due Sat Dec 5 (debited that day), grace 7;
-// a paycheck of 500.00 on Thu Dec 10. Without a plan the account is overdrawn Dec 5..Dec 9.
-Household short_household() {
-    auto h = household("100.00", "2026-11-30", "20.00");
-    auto& phone = add_bill(h, "phone", "160.00", "FREQ=MONTHLY;BYMONTHDAY=5", "2026-01-05", Priority::phone_internet);
-    phone.name = "Phone";
-    phone.payee = "Metro Wireless";
-    phone.autopay = true;
-    phone.grace_days = 7;
-    h.accounts[0].overdraft_fee = money("29.00");
-    add_income(h, "pay", "500.00", "FREQ=MONTHLY;BYMONTHDAY=10", "2026-01-10");
-    return h;
-}
-
-} // namespace
 
 TEST_CASE("an overdraft within its lead time is raised, with the plan's way out", "[warnings]") {
     const auto h = short_household();

@@ -128,6 +128,9 @@ struct Formats::Icu {
     icu::UnicodeString decimal_sign;
     icu::UnicodeString grouping_sign;
     mutable std::mutex date_mutex; // ICU's date formats are not safe to share between threads
+    mutable std::mutex amount_mutex;
+    mutable std::optional<std::array<icu::number::LocalizedNumberFormatter, 3>> formatters;
+    mutable std::string formatters_currency;
     std::unique_ptr<icu::SimpleDateFormat> day;
     std::unique_ptr<icu::SimpleDateFormat> day_year;
     std::unique_ptr<icu::SimpleDateFormat> weekday_day;
@@ -181,6 +184,36 @@ struct Formats::Icu {
         }
     }
 
+    // An amount in one of three styles. The formatters are made once per currency (a household
+    // has one), since making one costs more than formatting with it.
+    enum class Style { money, signed_money, editable };
+    std::string amount(Style style, const core::Money& m) const {
+        const std::string digits = m.to_string();
+        const std::lock_guard lock(amount_mutex);
+        if (!formatters || formatters_currency != m.currency().code()) {
+            UErrorCode status = U_ZERO_ERROR;
+            auto code = icu::UnicodeString::fromUTF8(std::string(m.currency().code()));
+            const icu::CurrencyUnit unit(code.getTerminatedBuffer(), status);
+            if (U_FAILURE(status)) {
+                return style == Style::signed_money && !m.is_negative() ? "+" + digits : digits;
+            }
+            const auto precision = icu::number::Precision::fixedFraction(m.currency().minor_digits());
+            formatters = std::array<icu::number::LocalizedNumberFormatter, 3>{
+                decimal.unit(unit).precision(precision),
+                decimal.unit(unit).sign(UNUM_SIGN_EXCEPT_ZERO).precision(precision), decimal.precision(precision)};
+            formatters_currency = std::string(m.currency().code());
+        }
+        UErrorCode status = U_ZERO_ERROR;
+        const auto out =
+            (*formatters)[static_cast<std::size_t>(style)]
+                .formatDecimal(icu::StringPiece(digits.data(), static_cast<int32_t>(digits.size())), status)
+                .toString(status);
+        if (U_FAILURE(status)) {
+            return style == Style::signed_money && !m.is_negative() ? "+" + digits : digits;
+        }
+        return utf8(out);
+    }
+
     std::string date(const std::unique_ptr<icu::SimpleDateFormat>& f, core::Date d) const {
         if (!f) {
             return core::to_iso(d);
@@ -207,49 +240,15 @@ Formats::Formats(std::string_view locale) : m_locale(icu_locale_name(locale)) {
 }
 
 std::string Formats::money(const core::Money& m) const {
-    if (plain()) {
-        return m.to_string();
-    }
-    UErrorCode status = U_ZERO_ERROR;
-    auto code = icu::UnicodeString::fromUTF8(std::string(m.currency().code()));
-    const icu::CurrencyUnit unit(code.getTerminatedBuffer(), status);
-    if (U_FAILURE(status)) {
-        return m.to_string();
-    }
-    const std::string digits = m.to_string();
-    const auto out = m_icu->decimal.unit(unit)
-                         .precision(icu::number::Precision::fixedFraction(m.currency().minor_digits()))
-                         .formatDecimal(icu::StringPiece(digits.data(), static_cast<int32_t>(digits.size())), status)
-                         .toString(status);
-    return U_SUCCESS(status) ? utf8(out) : digits;
+    return plain() ? m.to_string() : m_icu->amount(Icu::Style::money, m);
 }
 
 std::string Formats::signed_money(const core::Money& m) const {
-    if (plain()) {
-        return (m.is_negative() ? "" : "+") + m.to_string();
-    }
-    UErrorCode status = U_ZERO_ERROR;
-    auto code = icu::UnicodeString::fromUTF8(std::string(m.currency().code()));
-    const icu::CurrencyUnit unit(code.getTerminatedBuffer(), status);
-    const std::string digits = m.to_string();
-    const auto out = m_icu->decimal.unit(unit)
-                         .sign(UNUM_SIGN_EXCEPT_ZERO)
-                         .precision(icu::number::Precision::fixedFraction(m.currency().minor_digits()))
-                         .formatDecimal(icu::StringPiece(digits.data(), static_cast<int32_t>(digits.size())), status)
-                         .toString(status);
-    return U_SUCCESS(status) ? utf8(out) : (m.is_negative() ? "" : "+") + digits;
+    return plain() ? (m.is_negative() ? "" : "+") + m.to_string() : m_icu->amount(Icu::Style::signed_money, m);
 }
 
 std::string Formats::editable(const core::Money& m) const {
-    if (plain()) {
-        return m.to_string();
-    }
-    UErrorCode status = U_ZERO_ERROR;
-    const std::string digits = m.to_string();
-    const auto out = m_icu->decimal.precision(icu::number::Precision::fixedFraction(m.currency().minor_digits()))
-                         .formatDecimal(icu::StringPiece(digits.data(), static_cast<int32_t>(digits.size())), status)
-                         .toString(status);
-    return U_SUCCESS(status) ? utf8(out) : digits;
+    return plain() ? m.to_string() : m_icu->amount(Icu::Style::editable, m);
 }
 
 std::string Formats::number(long long n) const {
@@ -368,15 +367,16 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
         if (c == '.' || c == ',' || c == '\'' || c == 0x066B || c == 0x066C || c == 0x2019 || c == locale_decimal ||
             c == locale_grouping) {
             if (digits.empty() || !std::isdigit(static_cast<unsigned char>(digits.back()))) {
-                return core::bad_input(say("{0} is not an amount: a separator is out of place", core::quote_input(text)));
+                return core::bad_input(
+                    say("{0} is not an amount: a separator is out of place", core::quote_input(text)));
             }
             seps.push_back(c);
             sep_at.push_back(digits.size());
             digits.push_back('#');
             continue;
         }
-        return core::bad_input(
-            say("{0} is not an amount: type digits, with the decimal sign if there are cents", core::quote_input(text)));
+        return core::bad_input(say("{0} is not an amount: type digits, with the decimal sign if there are cents",
+                                   core::quote_input(text)));
     }
     if (open_paren != close_paren) {
         return core::bad_input(say("{0} is not an amount: a parenthesis is not closed", core::quote_input(text)));
@@ -410,7 +410,8 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
         } else if (!grouping_fits) {
             return core::bad_input(say("{0} is not an amount: a thousands separator is followed by three digits, and "
                                        "the decimal sign is {1}",
-                                       core::quote_input(text), core::quote_input(utf8(icu::UnicodeString(locale_decimal)))));
+                                       core::quote_input(text),
+                                       core::quote_input(utf8(icu::UnicodeString(locale_decimal)))));
         }
     }
     std::string ascii = negative ? "-" : "";
@@ -434,8 +435,8 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
         if (decimals > static_cast<std::size_t>(currency.minor_digits())) {
             return core::bad_input(sayn("{0} is not an amount in {1}: it has {2} decimal place",
                                         "{0} is not an amount in {1}: it has {2} decimal places",
-                                        static_cast<unsigned long>(currency.minor_digits()), core::quote_input(text), code,
-                                        currency.minor_digits()));
+                                        static_cast<unsigned long>(currency.minor_digits()), core::quote_input(text),
+                                        code, currency.minor_digits()));
         }
         return core::bad_input(say("{0} is too large an amount", core::quote_input(text)));
     }

@@ -4,6 +4,7 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/options.hpp"
 #include "app/cli/store_access.hpp"
+#include "app/common/i18n.hpp"
 
 #include "storage/household_file.hpp"
 
@@ -46,8 +47,11 @@ public:
             "Bank holidays to keep: US, IL, EG or none (default: the time zone's country, else none)");
         add(*m_sub, m_weekend, "--weekend", "Weekend days, e.g. SA,SU or FR,SA (default: the holiday region's)");
         add(*m_sub, m_import, "--import", "Start the store with this household file's household");
-        m_import.option->excludes(m_name.option)->excludes(m_currency.option)->excludes(m_timezone.option)->excludes(
-            m_weekend.option)->excludes(m_holidays.option);
+        m_import.option->excludes(m_name.option)
+            ->excludes(m_currency.option)
+            ->excludes(m_timezone.option)
+            ->excludes(m_weekend.option)
+            ->excludes(m_holidays.option);
     }
 
     int run(Context& ctx) override {
@@ -68,15 +72,17 @@ public:
         if (!store) {
             return ctx.fail(store.error());
         }
-        ctx.out << "Created " << path.string() << " for " << h->name << " (" << h->currency.code() << ", "
-                << h->timezone << ", "
-                << (h->holiday_region == core::HolidayRegion::none
-                        ? std::string("no bank holidays")
-                        : std::string(core::to_string(h->holiday_region)) + " bank holidays")
-                << ").\n";
+        const std::string code(h->currency.code());
+        ctx.out << (h->holiday_region == core::HolidayRegion::none
+                        ? app::say("Created {0} for {1} ({2}, {3}, no bank holidays).", path.string(), h->name, code,
+                                   h->timezone)
+                        : app::say("Created {0} for {1} ({2}, {3}, {4} bank holidays).", path.string(), h->name, code,
+                                   h->timezone, std::string(core::to_string(h->holiday_region))))
+                << "\n";
         if (h->accounts.empty()) {
-            ctx.out << "Next: add an account (steadypay accounts add checking --name \"Checking\" --balance 500.00)\n"
-                    << "      or bring in a household file (steadypay import-household FILE).\n";
+            ctx.out << app::tr("Next: add an account (steadypay accounts add checking --name \"Checking\" --balance "
+                               "500.00)\n      or bring in a household file (steadypay import-household FILE).")
+                    << "\n";
         }
         return 0;
     }
@@ -154,11 +160,15 @@ public:
         if (auto s = store->apply(core::ReplaceHousehold{h.value()}, change_context("import-household")); !s) {
             return ctx.fail(s.error());
         }
-        ctx.out << "Imported " << h->name << ": " << h->accounts.size() << " account"
-                << (h->accounts.size() == 1 ? "" : "s") << ", " << h->incomes.size() << " income"
-                << (h->incomes.size() == 1 ? "" : "s") << ", " << h->bills.size() << " bill"
-                << (h->bills.size() == 1 ? "" : "s") << ", " << h->payments.size() << " payment record"
-                << (h->payments.size() == 1 ? "" : "s") << ".\n";
+        const auto count = [](std::size_t n) { return static_cast<unsigned long>(n); };
+        ctx.out << app::say(
+                       "Imported {0}: {1}, {2}, {3}, {4}.", h->name,
+                       app::sayn("{0} account", "{0} accounts", count(h->accounts.size()), count(h->accounts.size())),
+                       app::sayn("{0} income", "{0} incomes", count(h->incomes.size()), count(h->incomes.size())),
+                       app::sayn("{0} bill", "{0} bills", count(h->bills.size()), count(h->bills.size())),
+                       app::sayn("{0} payment record", "{0} payment records", count(h->payments.size()),
+                                 count(h->payments.size())))
+                << "\n";
         return 0;
     }
 
@@ -180,8 +190,8 @@ public:
         if (!m_out.empty()) {
             std::error_code ec;
             if (std::filesystem::exists(m_out, ec) && std::filesystem::equivalent(m_out, store_path(ctx), ec)) {
-                return ctx.fail(core::bad_input("--out: " + m_out +
-                                                " is the store itself: choose another file for the household"));
+                return ctx.fail(
+                    core::bad_input("--out: " + m_out + " is the store itself: choose another file for the household"));
             }
             if (std::filesystem::exists(m_out, ec) && !m_force) {
                 return ctx.fail(core::bad_input("--out: " + m_out + " already exists (give --force to replace it)"));
@@ -213,8 +223,14 @@ private:
 
 } // namespace
 
-std::unique_ptr<Command> make_init_command() { return std::make_unique<InitCommand>(); }
-std::unique_ptr<Command> make_import_command() { return std::make_unique<ImportCommand>(); }
-std::unique_ptr<Command> make_export_command() { return std::make_unique<ExportCommand>(); }
+std::unique_ptr<Command> make_init_command() {
+    return std::make_unique<InitCommand>();
+}
+std::unique_ptr<Command> make_import_command() {
+    return std::make_unique<ImportCommand>();
+}
+std::unique_ptr<Command> make_export_command() {
+    return std::make_unique<ExportCommand>();
+}
 
 } // namespace steadypay::cli

@@ -10,6 +10,7 @@
 #include "app/cli/store_access.hpp"
 
 #include "app/common/clock.hpp"
+#include "app/common/i18n.hpp"
 #include "core/edits.hpp"
 #include "core/recording.hpp"
 #include "core/text.hpp"
@@ -26,14 +27,18 @@ namespace {
 
 enum class Kind { accounts, incomes, bills };
 
-const char* list_name(Kind k) { return k == Kind::accounts ? "accounts" : k == Kind::incomes ? "incomes" : "bills"; }
-const char* singular(Kind k) { return k == Kind::accounts ? "account" : k == Kind::incomes ? "income" : "bill"; }
+const char* list_name(Kind k) {
+    return k == Kind::accounts ? "accounts" : k == Kind::incomes ? "incomes" : "bills";
+}
+const char* singular(Kind k) {
+    return k == Kind::accounts ? "account" : k == Kind::incomes ? "income" : "bill";
+}
 
 // The options of `add` and `edit` (each subcommand has its own set).
 struct Fields {
     std::string id;
     Opt name, balance, as_of, overdraft_limit, overdraft_fee, cushion, when_uncovered, returned_item_fee; // accounts
-    Opt source, payee, account, amount, minimum, rrule, start, end, business_day;             // incomes, bills
+    Opt source, payee, account, amount, minimum, rrule, start, end, business_day; // incomes, bills
     Opt priority, lead_days, grace_days, late_fee, returned_payment_fee, reported_late_after, shutoff_after,
         hardship_contact; // bills
     bool autopay = false;
@@ -49,16 +54,19 @@ void add_fields(CLI::App& sub, Fields& f, Kind kind) {
     add(sub, f.name, "--name", "Its name, as you call it");
     if (kind == Kind::accounts) {
         add(sub, f.balance, "--balance", "The balance, e.g. 1850.00 (negative when overdrawn)");
-        add(sub, f.as_of, "--as-of", "The day whose close that balance is (default: yesterday's close, so that "
-                                     "today's payments still count as to come)");
+        add(sub, f.as_of, "--as-of",
+            "The day whose close that balance is (default: yesterday's close, so that "
+            "today's payments still count as to come)");
         sub.add_flag("--includes-today", f.includes_today,
                      "The balance already includes today's payments and deposits (it is today's close)");
         add(sub, f.overdraft_limit, "--overdraft-limit", "How far below zero the bank lets it go (default 0.00)");
-        add(sub, f.overdraft_fee, "--overdraft-fee", "What the bank charges per payment paid into overdraft (default 0.00)");
+        add(sub, f.overdraft_fee, "--overdraft-fee",
+            "What the bank charges per payment paid into overdraft (default 0.00)");
         add(sub, f.when_uncovered, "--when-uncovered",
             "What the bank does with a payment the balance and the overdraft limit cannot cover: pay (into "
             "overdraft, the default) or decline");
-        add(sub, f.returned_item_fee, "--returned-item-fee", "What the bank charges per declined payment (default 0.00)");
+        add(sub, f.returned_item_fee, "--returned-item-fee",
+            "What the bank charges per declined payment (default 0.00)");
         add(sub, f.cushion, "--cushion", "The balance you never want to go below (default 0.00)");
         return;
     }
@@ -152,8 +160,8 @@ public:
         m_written.add(key);
         return {};
     }
-    template <class T, class F> core::Status choice(const Opt& o, const char* option, const char* key, T& target,
-                                                    F&& parse) {
+    template <class T, class F>
+    core::Status choice(const Opt& o, const char* option, const char* key, T& target, F&& parse) {
         if (!o.given()) {
             return {};
         }
@@ -248,32 +256,41 @@ core::Status require(const Fields& f, Kind kind) {
 core::Status apply_account(const Fields& f, core::Account& a, const core::Household& h, bool adding) {
     Applier ap(f, h, a.written);
     core::Status s = ap.text(f.name, "name", a.name);
-    if (s) s = ap.money(f.balance, "--balance", "balance", a.balance);
+    if (s)
+        s = ap.money(f.balance, "--balance", "balance", a.balance);
     if (s && f.as_of.given()) {
         s = ap.date_value(f.as_of, "--as-of", a.as_of);
     } else if (s && (adding || f.balance.given())) {
         a.as_of = core::balance_as_of(app::clock().today(h.timezone), f.includes_today);
     }
-    if (s) s = ap.money(f.overdraft_limit, "--overdraft-limit", "overdraft_limit", a.overdraft_limit);
-    if (s) s = ap.money(f.overdraft_fee, "--overdraft-fee", "overdraft_fee", a.overdraft_fee);
-    if (s) s = ap.money(f.cushion, "--cushion", "cushion", a.cushion);
-    if (s) s = ap.choice(f.when_uncovered, "--when-uncovered", "when_uncovered", a.when_uncovered, core::parse_uncovered);
-    if (s) s = ap.money(f.returned_item_fee, "--returned-item-fee", "returned_item_fee", a.returned_item_fee);
+    if (s)
+        s = ap.money(f.overdraft_limit, "--overdraft-limit", "overdraft_limit", a.overdraft_limit);
+    if (s)
+        s = ap.money(f.overdraft_fee, "--overdraft-fee", "overdraft_fee", a.overdraft_fee);
+    if (s)
+        s = ap.money(f.cushion, "--cushion", "cushion", a.cushion);
+    if (s)
+        s = ap.choice(f.when_uncovered, "--when-uncovered", "when_uncovered", a.when_uncovered, core::parse_uncovered);
+    if (s)
+        s = ap.money(f.returned_item_fee, "--returned-item-fee", "returned_item_fee", a.returned_item_fee);
     return s;
 }
 
 core::Status apply_income(const Fields& f, core::Income& x, const core::Household& h, bool adding) {
     Applier ap(f, h, x.written);
     core::Status s = ap.common(x, adding);
-    if (s) s = ap.text(f.source, "source", x.source);
+    if (s)
+        s = ap.text(f.source, "source", x.source);
     return s;
 }
 
 core::Status apply_bill(const Fields& f, core::Bill& b, const core::Household& h, bool adding) {
     Applier ap(f, h, b.written);
     core::Status s = ap.common(b, adding);
-    if (s) s = ap.text(f.payee, "payee", b.payee);
-    if (s) s = ap.choice(f.priority, "--priority", "priority", b.priority, core::parse_priority);
+    if (s)
+        s = ap.text(f.payee, "payee", b.payee);
+    if (s)
+        s = ap.choice(f.priority, "--priority", "priority", b.priority, core::parse_priority);
     if (s && f.minimum.given()) {
         if (f.minimum.value == "none") {
             b.minimum.reset();
@@ -294,14 +311,21 @@ core::Status apply_bill(const Fields& f, core::Bill& b, const core::Household& h
         b.autopay = false;
         b.written.add("autopay");
     }
-    if (s) s = ap.count(f.lead_days, "--lead-days", "autopay_lead_days", b.autopay_lead_days);
-    if (s) s = ap.count(f.grace_days, "--grace-days", "grace_days", b.grace_days);
-    if (s) s = ap.money(f.late_fee, "--late-fee", "late_fee", b.late_fee);
-    if (s) s = ap.money(f.returned_payment_fee, "--returned-payment-fee", "returned_payment_fee", b.returned_payment_fee);
-    if (s) s = ap.nullable_count(f.reported_late_after, "--reported-late-after", "reported_late_after_days",
-                                 b.reported_late_after_days);
-    if (s) s = ap.nullable_count(f.shutoff_after, "--shutoff-after", "shutoff_after_days", b.shutoff_after_days);
-    if (s) s = ap.text(f.hardship_contact, "hardship_contact", b.hardship_contact);
+    if (s)
+        s = ap.count(f.lead_days, "--lead-days", "autopay_lead_days", b.autopay_lead_days);
+    if (s)
+        s = ap.count(f.grace_days, "--grace-days", "grace_days", b.grace_days);
+    if (s)
+        s = ap.money(f.late_fee, "--late-fee", "late_fee", b.late_fee);
+    if (s)
+        s = ap.money(f.returned_payment_fee, "--returned-payment-fee", "returned_payment_fee", b.returned_payment_fee);
+    if (s)
+        s = ap.nullable_count(f.reported_late_after, "--reported-late-after", "reported_late_after_days",
+                              b.reported_late_after_days);
+    if (s)
+        s = ap.nullable_count(f.shutoff_after, "--shutoff-after", "shutoff_after_days", b.shutoff_after_days);
+    if (s)
+        s = ap.text(f.hardship_contact, "hardship_contact", b.hardship_contact);
     return s;
 }
 
@@ -329,9 +353,9 @@ public:
         add_fields(*m_add, m_add_fields, m_kind);
         m_edit = m_sub->add_subcommand("edit", std::string("Change what the options say about a ") + singular(m_kind));
         add_fields(*m_edit, m_edit_fields, m_kind);
-        m_remove = m_sub->add_subcommand("remove", std::string("Remove a ") + singular(m_kind) +
-                                                       (m_kind == Kind::accounts ? " no income or bill uses"
-                                                                                 : ", with its payment records"));
+        m_remove = m_sub->add_subcommand(
+            "remove", std::string("Remove a ") + singular(m_kind) +
+                          (m_kind == Kind::accounts ? " no income or bill uses" : ", with its payment records"));
         m_remove->add_option("id", m_remove_id, "The id")->required();
     }
 
@@ -350,7 +374,9 @@ public:
         std::string message;
         std::size_t index = 0;
         const std::string command = std::string(list_name(m_kind)) + " " +
-                                    (m_add->parsed() ? "add" : m_edit->parsed() ? "edit" : "remove");
+                                    (m_add->parsed()    ? "add"
+                                     : m_edit->parsed() ? "edit"
+                                                        : "remove");
         auto applied = store->apply_with(
             [&](const core::Household& h) -> core::Result<core::Edit> {
                 if (m_add->parsed()) {
@@ -382,16 +408,19 @@ private:
         for (const auto& o : core::landing_on(h, id, today)) {
             const bool bill = o.kind == core::ItemKind::bill;
             items += (items.empty() ? "" : ", ") + core::printable(core::item_name(h, o)) + " " +
-                     (bill ? "-" : "+") + o.amount.to_string();
+                     app::formats().signed_money(bill ? -o.amount : o.amount);
         }
+        const auto balance = app::formats().money(a->balance);
         if (includes_today) {
-            return "Its balance " + a->balance.to_string() + " includes today's payments and deposits" +
-                   (items.empty() ? std::string(".") : " (" + items + ").");
+            return items.empty()
+                       ? app::say("Its balance {0} includes today's payments and deposits.", balance)
+                       : app::say("Its balance {0} includes today's payments and deposits ({1}).", balance, items);
         }
-        return "Its balance " + a->balance.to_string() + " is the close of " + core::to_weekday_iso(a->as_of) + "; " +
-               (items.empty() ? std::string("nothing lands on it today.")
-                              : "still to come today: " + items +
-                                    " (if today's have already gone through, give --includes-today).");
+        const auto day = app::formats().full_day(a->as_of);
+        return items.empty() ? app::say("Its balance {0} is the close of {1}; nothing lands on it today.", balance, day)
+                             : app::say("Its balance {0} is the close of {1}; still to come today: {2} (if today's "
+                                        "have already gone through, give --includes-today).",
+                                        balance, day, items);
     }
 
     core::Result<core::Edit> add_edit(const core::Household& h, std::size_t& index, std::string& message) const {
@@ -405,7 +434,9 @@ private:
             return core::bad_input("ID: \"" + f.id + "\" is already used by another " +
                                    (m_kind == Kind::accounts ? "account" : "income or bill"));
         }
-        message = std::string("Added ") + singular(m_kind) + " \"" + f.id + "\".";
+        message = m_kind == Kind::accounts  ? app::say("Added account \"{0}\".", f.id)
+                  : m_kind == Kind::incomes ? app::say("Added income \"{0}\".", f.id)
+                                            : app::say("Added bill \"{0}\".", f.id);
         switch (m_kind) {
         case Kind::accounts: {
             core::Account a;
@@ -444,7 +475,9 @@ private:
         const auto missing = [&] {
             return core::bad_input("ID: no " + std::string(singular(m_kind)) + " has the id \"" + f.id + "\"");
         };
-        message = std::string("Changed ") + singular(m_kind) + " \"" + f.id + "\".";
+        message = m_kind == Kind::accounts  ? app::say("Changed account \"{0}\".", f.id)
+                  : m_kind == Kind::incomes ? app::say("Changed income \"{0}\".", f.id)
+                                            : app::say("Changed bill \"{0}\".", f.id);
         switch (m_kind) {
         case Kind::accounts: {
             index = index_of(h.accounts, f.id);
@@ -484,14 +517,14 @@ private:
 
     core::Result<core::Edit> remove_edit(const core::Household& h, std::string& message) const {
         const auto& id = m_remove_id;
-        const auto exists = m_kind == Kind::accounts ? index_of(h.accounts, id) < h.accounts.size()
+        const auto exists = m_kind == Kind::accounts  ? index_of(h.accounts, id) < h.accounts.size()
                             : m_kind == Kind::incomes ? index_of(h.incomes, id) < h.incomes.size()
                                                       : index_of(h.bills, id) < h.bills.size();
         if (!exists) {
             return core::bad_input("ID: no " + std::string(singular(m_kind)) + " has the id \"" + id + "\"");
         }
         if (m_kind == Kind::accounts) {
-            message = "Removed account \"" + id + "\".";
+            message = app::say("Removed account \"{0}\".", id);
             return core::remove_account_edit(h, id);
         }
         auto edit = core::remove_item_edit(h, id);
@@ -499,10 +532,16 @@ private:
             return edit;
         }
         const auto records = std::get<core::RemoveItem>(edit.value()).payments.size();
-        message = std::string("Removed ") + singular(m_kind) + " \"" + id + "\"" +
-                  (records ? " and its " + std::to_string(records) + " payment record" + (records == 1 ? "" : "s")
-                           : std::string()) +
-                  ".";
+        const auto n = static_cast<unsigned long>(records);
+        if (m_kind == Kind::incomes) {
+            message = records ? app::sayn("Removed income \"{0}\" and its {1} payment record.",
+                                          "Removed income \"{0}\" and its {1} payment records.", n, id, n)
+                              : app::say("Removed income \"{0}\".", id);
+        } else {
+            message = records ? app::sayn("Removed bill \"{0}\" and its {1} payment record.",
+                                          "Removed bill \"{0}\" and its {1} payment records.", n, id, n)
+                              : app::say("Removed bill \"{0}\".", id);
+        }
         return edit;
     }
 
@@ -527,26 +566,30 @@ private:
         }
         if (m_kind == Kind::accounts) {
             if (h.accounts.empty()) {
-                ctx.out << "No accounts yet (add one with: steadypay accounts add ID --name NAME --balance AMOUNT).\n";
+                ctx.out
+                    << app::tr(
+                           "No accounts yet (add one with: steadypay accounts add ID --name NAME --balance AMOUNT).")
+                    << "\n";
                 return 0;
             }
-            ctx.out << fmt::format("{:<14} {:<28} {:>12} {:<11} {:>10} {:>10} {}\n", "ID", "Name", "Balance", "As of",
-                                   "Cushion", "Overdraft", "Beyond it");
+            ctx.out << fmt::format("{:<14} {:<28} {:>12} {:<11} {:>10} {:>10} {}\n", app::tr("ID"), app::tr("Name"),
+                                   app::tr("Balance"), app::tr("As of"), app::tr("Cushion"), app::tr("Overdraft"),
+                                   app::tr("Beyond it"));
             for (const auto& a : h.accounts) {
-                ctx.out << fmt::format("{:<14} {:<28} {:>12} {:<11} {:>10} {:>10} {}\n", a.id, core::printable(a.name),
-                                       a.balance.to_string(), core::to_iso(a.as_of), a.cushion.to_string(),
-                                       a.overdraft_limit.to_string(),
-                                       a.when_uncovered == core::Uncovered::pay ? "paid" : "declined");
+                ctx.out << fmt::format(
+                    "{:<14} {:<28} {:>12} {:<11} {:>10} {:>10} {}\n", a.id, core::printable(a.name),
+                    a.balance.to_string(), core::to_iso(a.as_of), a.cushion.to_string(), a.overdraft_limit.to_string(),
+                    a.when_uncovered == core::Uncovered::pay ? app::tr("paid") : app::tr("declined"));
             }
             return 0;
         }
         if (m_kind == Kind::incomes) {
             if (h.incomes.empty()) {
-                ctx.out << "No incomes yet.\n";
+                ctx.out << app::tr("No incomes yet.") << "\n";
                 return 0;
             }
-            ctx.out << fmt::format("{:<14} {:<24} {:>20} {:<11} {:<11} {}\n", "ID", "Name", "Amount", "Account",
-                                   "Next", "Schedule");
+            ctx.out << fmt::format("{:<14} {:<24} {:>20} {:<11} {:<11} {}\n", app::tr("ID"), app::tr("Name"),
+                                   app::tr("Amount"), app::tr("Account"), app::tr("Next"), app::tr("Schedule"));
             for (const auto& x : h.incomes) {
                 ctx.out << fmt::format("{:<14} {:<24} {:>20} {:<11} {:<11} {}\n", x.id, core::printable(x.name),
                                        amount_text(x.amount), x.account, next_due(x.id), x.schedule.rrule);
@@ -554,15 +597,16 @@ private:
             return 0;
         }
         if (h.bills.empty()) {
-            ctx.out << "No bills yet.\n";
+            ctx.out << app::tr("No bills yet.") << "\n";
             return 0;
         }
-        ctx.out << fmt::format("{:<14} {:<24} {:>20} {:<15} {:<11} {:<8} {}\n", "ID", "Name", "Amount", "Priority",
-                               "Next due", "Autopay", "Schedule");
+        ctx.out << fmt::format("{:<14} {:<24} {:>20} {:<15} {:<11} {:<8} {}\n", app::tr("ID"), app::tr("Name"),
+                               app::tr("Amount"), app::tr("Priority"), app::tr("Next due"), app::tr("Autopay"),
+                               app::tr("Schedule"));
         for (const auto& b : h.bills) {
             ctx.out << fmt::format("{:<14} {:<24} {:>20} {:<15} {:<11} {:<8} {}\n", b.id, core::printable(b.name),
                                    amount_text(b.amount), core::to_string(b.priority), next_due(b.id),
-                                   b.autopay ? "yes" : "no", b.schedule.rrule);
+                                   b.autopay ? app::tr("yes") : app::tr("no"), b.schedule.rrule);
         }
         return 0;
     }
@@ -579,8 +623,14 @@ private:
 
 } // namespace
 
-std::unique_ptr<Command> make_accounts_command() { return std::make_unique<ItemsCommand>(Kind::accounts); }
-std::unique_ptr<Command> make_incomes_command() { return std::make_unique<ItemsCommand>(Kind::incomes); }
-std::unique_ptr<Command> make_bills_command() { return std::make_unique<ItemsCommand>(Kind::bills); }
+std::unique_ptr<Command> make_accounts_command() {
+    return std::make_unique<ItemsCommand>(Kind::accounts);
+}
+std::unique_ptr<Command> make_incomes_command() {
+    return std::make_unique<ItemsCommand>(Kind::incomes);
+}
+std::unique_ptr<Command> make_bills_command() {
+    return std::make_unique<ItemsCommand>(Kind::bills);
+}
 
 } // namespace steadypay::cli

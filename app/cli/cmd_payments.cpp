@@ -9,6 +9,7 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/options.hpp"
 #include "app/cli/store_access.hpp"
+#include "app/common/i18n.hpp"
 
 #include "app/common/clock.hpp"
 #include "core/edits.hpp"
@@ -57,7 +58,7 @@ public:
         // Errors from core name the field; the command line names the option.
         const auto as_option = [](core::Error e) {
             for (const auto& [field, option] : {std::pair{"item: ", "ITEM: "}, std::pair{"due: ", "--due: "},
-                                               std::pair{"date: ", "--date: "}, std::pair{"amount: ", "--amount: "}}) {
+                                                std::pair{"date: ", "--date: "}, std::pair{"amount: ", "--amount: "}}) {
                 if (e.message.rfind(field, 0) == 0) {
                     e.message.replace(0, std::string_view(field).size(), option);
                     break;
@@ -106,15 +107,17 @@ public:
         const auto& h = applied->household;
         const auto name = core::printable(*core::find_item(h, m_item)->name);
         if (m_action == Action::unmark) {
-            ctx.out << name << " due " << core::to_weekday_iso(due.value()) << " is expected again.\n";
+            ctx.out << app::say("{0} due {1} is expected again.", name, app::formats().full_day(due.value())) << '\n';
             return 0;
         }
         const auto* p = h.find_payment(m_item, due.value());
+        const auto due_day = app::formats().full_day(p->due);
         ctx.out << (m_action == Action::pay
-                        ? "Recorded " + name + " due " + core::to_weekday_iso(p->due) + " as paid: " +
-                              p->amount->to_string() + " on " + core::to_weekday_iso(*p->date) + "."
-                        : "Recorded " + name + " due " + core::to_weekday_iso(p->due) + " as " +
-                              std::string(m_action == Action::skip ? "skipped" : "missed (still owed)") + ".")
+                        ? app::say("Recorded {0} due {1} as paid: {2} on {3}.", name, due_day,
+                                   app::formats().money(*p->amount), app::formats().full_day(*p->date))
+                    : m_action == Action::skip
+                        ? app::say("Recorded {0} due {1} as skipped.", name, due_day)
+                        : app::say("Recorded {0} due {1} as missed (still owed).", name, due_day))
                 << '\n';
         return 0;
     }
@@ -129,9 +132,17 @@ private:
 
 } // namespace
 
-std::unique_ptr<Command> make_pay_command() { return std::make_unique<PaymentCommand>(Action::pay); }
-std::unique_ptr<Command> make_skip_command() { return std::make_unique<PaymentCommand>(Action::skip); }
-std::unique_ptr<Command> make_missed_command() { return std::make_unique<PaymentCommand>(Action::missed); }
-std::unique_ptr<Command> make_unmark_command() { return std::make_unique<PaymentCommand>(Action::unmark); }
+std::unique_ptr<Command> make_pay_command() {
+    return std::make_unique<PaymentCommand>(Action::pay);
+}
+std::unique_ptr<Command> make_skip_command() {
+    return std::make_unique<PaymentCommand>(Action::skip);
+}
+std::unique_ptr<Command> make_missed_command() {
+    return std::make_unique<PaymentCommand>(Action::missed);
+}
+std::unique_ptr<Command> make_unmark_command() {
+    return std::make_unique<PaymentCommand>(Action::unmark);
+}
 
 } // namespace steadypay::cli

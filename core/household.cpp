@@ -13,18 +13,17 @@ namespace {
 struct PriorityInfo {
     Priority priority;
     std::string_view key;
-    std::string_view name;
 };
 
 constexpr std::array<PriorityInfo, k_priority_count> k_priorities{{
-    {Priority::housing, "housing", "Housing"},
-    {Priority::utilities, "utilities", "Utilities"},
-    {Priority::transportation, "transportation", "Transportation and insurance"},
-    {Priority::childcare, "childcare", "Child support and childcare"},
-    {Priority::credit_minimum, "credit_minimum", "Credit minimum payments"},
-    {Priority::other_debt, "other_debt", "Other debts"},
-    {Priority::phone_internet, "phone_internet", "Phone and internet"},
-    {Priority::discretionary, "discretionary", "Subscriptions and discretionary"},
+    {Priority::housing, "housing"},
+    {Priority::utilities, "utilities"},
+    {Priority::transportation, "transportation"},
+    {Priority::childcare, "childcare"},
+    {Priority::credit_minimum, "credit_minimum"},
+    {Priority::other_debt, "other_debt"},
+    {Priority::phone_internet, "phone_internet"},
+    {Priority::discretionary, "discretionary"},
 }};
 
 std::string quoted(std::string_view s) { return quote_input(s); }
@@ -45,7 +44,6 @@ Result<Priority> parse_priority(std::string_view text) {
 }
 
 std::string_view to_string(Priority p) { return k_priorities[static_cast<std::size_t>(p)].key; }
-std::string_view display_name(Priority p) { return k_priorities[static_cast<std::size_t>(p)].name; }
 
 Result<IntradayOrder> parse_intraday_order(std::string_view text) {
     if (text == "debits_first") {

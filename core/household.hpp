@@ -32,7 +32,6 @@ inline constexpr int k_priority_count = 8;
 
 [[nodiscard]] Result<Priority> parse_priority(std::string_view text);
 [[nodiscard]] std::string_view to_string(Priority p);    // "credit_minimum"
-[[nodiscard]] std::string_view display_name(Priority p); // "Credit minimum payments"
 [[nodiscard]] inline int rank(Priority p) { return static_cast<int>(p) + 1; } // 1 (housing) .. 8
 
 enum class IntradayOrder { debits_first, credits_first };

@@ -403,8 +403,9 @@ void MainFrame::apply(core::Result<Derived> result, std::uint64_t generation) {
         return;
     }
     m_derived = std::move(result).value();
-    SetStatusText(wxString::Format(_("Forecast from %s for %d days"), short_date(m_derived->today, m_derived->today),
-                                   m_derived->days),
+    SetStatusText(wxs(app::sayn("Forecast from {0} for {1} day", "Forecast from {0} for {1} days",
+                                static_cast<unsigned long>(m_derived->days),
+                                app::formats().weekday_day(m_derived->today, m_derived->today), m_derived->days)),
                   1);
     refresh_pages();
     if (m_derived->planned && m_derived->settled) {
@@ -432,7 +433,7 @@ void MainFrame::notify_new_warnings(bool first) {
     wxString message = wxs(app::warning_text(h, *fresh.front(), today).message);
     if (fresh.size() > 1) {
         const auto count = static_cast<unsigned>(std::min<std::size_t>(fresh.size(), 1000));
-        title = wxString::Format(wxPLURAL("%u new warning", "%u new warnings", count), count);
+        title = wxs(app::sayn("{0} new warning", "{0} new warnings", count, static_cast<long long>(count)));
         message.clear();
         for (const auto* w : fresh) {
             message << wxs(app::warning_text(h, *w, today).title) << '\n';

@@ -195,7 +195,8 @@ void DashboardPage::refresh() {
     // The banner: the most serious thing ahead and the first thing to do, or the all-clear.
     const auto head = core::headline(d.forecast, d.plan, af.account);
     if (head.kind == core::HeadlineKind::all_clear) {
-        set_banner(wxString::Format(_("No shortfall in the next %d days."), d.days));
+        set_banner(wxs(app::sayn("No shortfall in the next {0} day.", "No shortfall in the next {0} days.",
+                                 static_cast<unsigned long>(d.days), d.days)));
         m_banner_panel->SetBackgroundColour(colours::good_fill);
     } else {
         // Said with app::say, so names, dates and amounts are bidi-isolated in either direction.
@@ -239,10 +240,8 @@ void DashboardPage::refresh() {
             text += " " + _("No order of payments avoids every overdraft: the plan shows the least costly one.");
         } else if (changes > 0 && head.kind != core::HeadlineKind::past_grace &&
                    head.kind != core::HeadlineKind::reported_late) {
-            text +=
-                " " + wxString::Format(wxPLURAL("The plan avoids it with %d change.",
-                                                "The plan avoids it with %d changes.", static_cast<unsigned>(changes)),
-                                       changes);
+            text += " " + wxs(app::sayn("The plan avoids it with {0} change.", "The plan avoids it with {0} changes.",
+                                        static_cast<unsigned long>(changes), changes));
         }
         if (head.action) {
             text += "\n" + wxString::Format(_("First: %s"), wxs(app::plan_reason(h, d.plan.decisions[*head.action], d.today)));
@@ -437,10 +436,10 @@ void PlanPage::show(const core::Household& household, const Derived* derived) {
     } else {
         summary = _("Follow this plan and nothing is overdrawn.");
     }
-    summary += "\n" + wxString::Format(_("Late fees: %s. Payments past their grace period: %d. Reported to credit "
-                                         "bureaus: %d. Minimum-only payments: %d. Days late in all: %d."),
-                                       money_text(p.late_fees), late, p.cost.reported_late, p.cost.minimum_payments,
-                                       p.cost.days_late);
+    summary += "\n" + wxs(app::say("Late fees: {0}. Payments past their grace period: {1}. Reported to credit "
+                                   "bureaus: {2}. Minimum-only payments: {3}. Days late in all: {4}.",
+                                   app::formats().money(p.late_fees), late, p.cost.reported_late,
+                                   p.cost.minimum_payments, p.cost.days_late));
     if (late > 0 && p.proven >= 2) {
         summary += "\n" + _("No plan has fewer payments past their grace period, class by class: that is proven.");
     }
@@ -462,7 +461,7 @@ void PlanPage::show(const core::Household& household, const Derived* derived) {
         const auto& o = p.occurrences[d.occurrence];
         rows.push_back({d.pay_date ? short_date(*d.pay_date, derived->today) : _("(hold)"),
                         wxs(household.bills[o.item].name), money_text(d.pay_date ? d.amount : d.full_amount),
-                        wxs(app::action_label(household, p, d)), wxString::Format("%d", d.days_late),
+                        wxs(app::action_label(household, p, d)), wxs(app::formats().number(d.days_late)),
                         money_text(d.late_fee), d.reported_late ? _("reported late") : wxString("-"),
                         d.shutoff_risk ? _("at risk") : wxString("-")});
         colours_of.push_back(d.late                              ? std::optional<wxColour>(colours::overdraft)
@@ -570,10 +569,9 @@ void WarningsPage::refresh() {
             const wxString when =
                 w.days_until == 0 ? _("today")
                 : w.days_until > 0
-                    ? wxString::Format(wxPLURAL("in %d day", "in %d days", static_cast<unsigned>(w.days_until)),
-                                       w.days_until)
-                    : wxString::Format(wxPLURAL("%d day ago", "%d days ago", static_cast<unsigned>(-w.days_until)),
-                                       -w.days_until);
+                    ? wxs(app::sayn("in {0} day", "in {0} days", static_cast<unsigned long>(w.days_until), w.days_until))
+                    : wxs(app::sayn("{0} day ago", "{0} days ago", static_cast<unsigned long>(-w.days_until),
+                                    -w.days_until));
             rows.push_back({urgency + (w.acknowledged ? " " + _("(seen)") : wxString()),
                             short_date(w.date, m_derived->today) + ", " + when,
                             wxs(app::warning_text(*m_household, w, m_derived->today).title)});
@@ -713,7 +711,7 @@ void ItemsPage::show(const core::Household& h, const Derived* derived) {
             rows.push_back(
                 {wxs(b.name), amount(b.amount), schedule_text(b.schedule), next(b.schedule, b.business_day),
                  wxs(app::priority_name(b.priority)), b.autopay ? _("yes") : _("no"),
-                 wxString::Format(wxPLURAL("%d day", "%d days", static_cast<unsigned>(b.grace_days)), b.grace_days),
+                 wxs(app::sayn("{0} day", "{0} days", static_cast<unsigned long>(b.grace_days), b.grace_days)),
                  money_text(b.late_fee)});
         }
         break;

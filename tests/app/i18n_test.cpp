@@ -190,16 +190,17 @@ TEST_CASE("plural forms follow each language's rule", "[i18n][catalogue]") {
     {
         // Arabic (CLDR): zero 0; one 1; two 2; few 3-10; many 11-99; other 100-102.
         const UseLanguage ar("ar_EG.UTF-8");
-        CHECK(app::trn("%d day", "%d days", 0) == "%d أيام");
-        CHECK(app::trn("%d day", "%d days", 1) == "يوم واحد (%d)");
-        CHECK(app::trn("%d day", "%d days", 2) == "يومان (%d)");
-        CHECK(app::trn("%d day", "%d days", 3) == "%d أيام");
-        CHECK(app::trn("%d day", "%d days", 10) == "%d أيام");
-        CHECK(app::trn("%d day", "%d days", 11) == "%d يومًا");
-        CHECK(app::trn("%d day", "%d days", 99) == "%d يومًا");
-        CHECK(app::trn("%d day", "%d days", 100) == "%d يوم");
-        CHECK(app::trn("%d day", "%d days", 102) == "%d يوم");
-        CHECK(app::trn("%d day", "%d days", 103) == "%d أيام");
+        const auto days = [](unsigned long n) { return app::trn("{0} day", "{0} days", n); };
+        CHECK(days(0) == "{0} أيام");
+        CHECK(days(1) == "يوم واحد");
+        CHECK(days(2) == "يومان");
+        CHECK(days(3) == "{0} أيام");
+        CHECK(days(10) == "{0} أيام");
+        CHECK(days(11) == "{0} يومًا");
+        CHECK(days(99) == "{0} يومًا");
+        CHECK(days(100) == "{0} يوم");
+        CHECK(days(102) == "{0} يوم");
+        CHECK(days(103) == "{0} أيام");
         CHECK(app::tr("Dashboard") == "لوحة المعلومات");
         // A sentence with its fields in the translation's order, in Arabic-Indic digits.
         app::set_formats(Formats("ar_EG"));
@@ -210,11 +211,19 @@ TEST_CASE("plural forms follow each language's rule", "[i18n][catalogue]") {
     {
         // Hebrew: one 1; other.
         const UseLanguage he("he_IL.UTF-8");
-        CHECK(app::trn("%d day", "%d days", 1) == "יום אחד (%d)");
-        CHECK(app::trn("%d day", "%d days", 2) == "%d ימים");
+        CHECK(app::trn("{0} day", "{0} days", 1) == "יום אחד");
+        CHECK(app::trn("{0} day", "{0} days", 2) == "{0} ימים");
         CHECK(app::tr("Plan") == "תוכנית");
     }
     // Back in English: the message itself.
     CHECK(app::tr("Plan") == "Plan");
-    CHECK(app::trn("%d day", "%d days", 2) == "%d days");
+    CHECK(app::trn("{0} day", "{0} days", 2) == "{0} days");
+    // A plural form that says its number in words leaves the field out, and still reads right.
+    {
+        const UseLanguage ar("ar_EG.UTF-8");
+        app::set_formats(Formats("ar_EG"));
+        CHECK(app::sayn("{0} day", "{0} days", 2, 2) == "يومان");
+        CHECK(app::sayn("{0} day", "{0} days", 11, 11) == "\u2068١١\u2069 يومًا");
+        app::set_formats(Formats());
+    }
 }

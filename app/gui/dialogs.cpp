@@ -816,7 +816,7 @@ void AccountDialog::show_still_to_come() {
                      wxs(app::formats().signed_money(bill ? -o.amount : o.amount));
         }
         text = items.empty() ? _("Nothing else is due on this account today.")
-                             : wxString::Format(_("Still to come today: %s"), items);
+                             : say("Still to come today: {0}", items);
     }
     m_to_come->SetLabel(text);
 }
@@ -1196,7 +1196,7 @@ bool SettingsDialog::validate() {
     h.currency = currency.value();
     h.timezone = utf8(m_timezone->GetValue().Strip(wxString::both));
     if (!storage::is_known_time_zone(h.timezone)) {
-        m_error->set(wxString::Format(_("\"%s\" is not a time zone Steadypay knows."), m_timezone->GetValue()));
+        m_error->set(say("\"{0}\" is not a time zone Steadypay knows.", m_timezone->GetValue()));
         return false;
     }
     h.weekend.clear();

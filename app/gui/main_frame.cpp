@@ -107,7 +107,7 @@ wxString conflict_text(const core::Conflict& c, const core::Household& h) {
         break;
     }
     case core::EditTarget::payment:
-        what = wxString::Format(_("The payment of %s due %s"), item_name(),
+        what = say("The payment of {0} due {1}", item_name(),
                                 c.due ? wxs(core::to_iso(*c.due)) : wxString());
         break;
     default:
@@ -120,19 +120,19 @@ wxString conflict_text(const core::Conflict& c, const core::Household& h) {
     }
     switch (c.kind) {
     case core::ConflictKind::removed:
-        return wxString::Format(_("%s was removed in another window or program while you were working on it. "
-                                  "Your change was not saved."),
+        return say("{0} was removed in another window or program while you were working on it. "
+                                  "Your change was not saved.",
                                 what);
     case core::ConflictKind::taken:
-        return wxString::Format(_("Another window or program added %s in the meantime. Yours was not saved: add it "
-                                  "again under another name."),
+        return say("Another window or program added {0} in the meantime. Yours was not saved: add it "
+                                  "again under another name.",
                                 what);
     case core::ConflictKind::changed:
         break;
     }
-    return wxString::Format(_("%s was changed in another window or program while you were working on it (%s). Your "
+    return say("{0} was changed in another window or program while you were working on it ({1}). Your "
                               "change was not saved: it is shown as it is now, so that you can make your change "
-                              "again."),
+                              "again.",
                             what, fields);
 }
 
@@ -329,7 +329,7 @@ void MainFrame::refresh_pages() {
     }
     const auto& h = m_session->household();
     const Derived* d = m_derived ? &*m_derived : nullptr;
-    SetTitle(wxString::Format(_("Steadypay: %s"), wxs(h.name)));
+    SetTitle(say("Steadypay: {0}", wxs(h.name)));
     SetStatusText(wxs(m_session->path().string()), 0);
     for (Page* p : pages()) {
         p->show(h, d);
@@ -553,7 +553,7 @@ void MainFrame::remove_item(ListKind kind, const std::string& id) {
         return;
     }
     if (wxMessageBox(
-            wxString::Format(_("Remove %s? Its payment records go with it; the audit log keeps their history."), name),
+            say("Remove {0}? Its payment records go with it; the audit log keeps their history.", name),
             _("Remove"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) == wxYES) {
         apply_edit(edit.value());
     }

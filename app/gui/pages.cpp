@@ -188,7 +188,7 @@ void DashboardPage::refresh() {
     m_safe->SetLabel(money_text(af.safe_to_spend));
     m_until->SetLabel(money_text(af.safe_to_spend_until_next_income));
     m_until_label->SetLabel(af.next_income
-                                ? wxString::Format(_("Safe to spend until %s"), short_date(*af.next_income, d.today))
+                                ? say("Safe to spend until {0}", short_date(*af.next_income, d.today))
                                 : _("No income expected in these days"));
     m_safe->SetForegroundColour(af.safe_to_spend.is_zero() ? colours::overdraft : colours::good);
 
@@ -244,7 +244,7 @@ void DashboardPage::refresh() {
                                         static_cast<unsigned long>(changes), changes));
         }
         if (head.action) {
-            text += "\n" + wxString::Format(_("First: %s"), wxs(app::plan_reason(h, d.plan.decisions[*head.action], d.today)));
+            text += "\n" + say("First: {0}", wxs(app::plan_reason(h, d.plan.decisions[*head.action], d.today)));
         }
         set_banner(text);
         m_banner_panel->SetBackgroundColour(serious ? colours::overdraft_fill : colours::below_cushion_fill);
@@ -316,7 +316,7 @@ CalendarPage::CalendarPage(wxWindow* parent, Controller& controller) : Page(pare
         for (const auto& dbal : f.accounts[a].days) {
             if (dbal.date == day) {
                 text +=
-                    ": " + wxString::Format(_("lowest %s, closing %s"), money_text(dbal.low), money_text(dbal.close));
+                    ": " + say("lowest {0}, closing {1}", money_text(dbal.low), money_text(dbal.close));
             }
         }
         for (const auto& e : f.events) {
@@ -483,19 +483,19 @@ void PlanPage::show_details() {
     m_reason->SetLabel(wxs(app::plan_reason(*m_household, d, today)));
     const auto& t = d.timeline;
     const auto& bill = m_household->bills[m_derived->plan.occurrences[d.occurrence].item];
-    wxString text = wxString::Format(_("Due %s"), short_date(t.due, today));
+    wxString text = say("Due {0}", short_date(t.due, today));
     text += "  >  " + (bill.late_fee.is_zero()
-                           ? wxString::Format(_("grace ends %s"), short_date(t.grace_ends, today))
-                           : wxString::Format(_("grace ends %s (then a %s late fee)"), short_date(t.grace_ends, today),
+                           ? say("grace ends {0}", short_date(t.grace_ends, today))
+                           : say("grace ends {0} (then a {1} late fee)", short_date(t.grace_ends, today),
                                               money_text(bill.late_fee)));
     if (t.reported_late_on) {
-        text += "  >  " + wxString::Format(_("reported late from %s"), short_date(*t.reported_late_on, today));
+        text += "  >  " + say("reported late from {0}", short_date(*t.reported_late_on, today));
     }
     if (t.shutoff_risk_on) {
-        text += "  >  " + wxString::Format(_("shut-off risk from %s"), short_date(*t.shutoff_risk_on, today));
+        text += "  >  " + say("shut-off risk from {0}", short_date(*t.shutoff_risk_on, today));
     }
     if (!bill.hardship_contact.empty()) {
-        text += "\n" + wxString::Format(_("To ask for more time: %s"), wxs(bill.hardship_contact));
+        text += "\n" + say("To ask for more time: {0}", wxs(bill.hardship_contact));
     }
     m_timeline->SetLabel(text);
     Layout();

@@ -218,7 +218,7 @@ bool UnlockDialog::attempt() {
     h.currency = currency.value();
     h.timezone = utf8(m_timezone->GetValue().Strip(wxString::both));
     if (!storage::is_known_time_zone(h.timezone)) {
-        m_error->set(wxString::Format(_("\"%s\" is not a time zone Steadypay knows (such as Europe/London)."),
+        m_error->set(say("\"{0}\" is not a time zone Steadypay knows (such as Europe/London).",
                                       m_timezone->GetValue()));
         return false;
     }

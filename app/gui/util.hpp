@@ -53,6 +53,15 @@ inline wxString money_text(const core::Money& m) { return wxs(app::formats().mon
 // An amount in a field, as the person would type it: "1,150.00".
 inline wxString editable(const core::Money& m) { return wxs(app::formats().editable(m)); }
 
+// A sentence of the window with its values, through the catalogue (app::say): each value is
+// bidi-isolated and numbers are written in the locale's digits.
+inline std::string say_arg(const wxString& s) { return utf8(s); }
+inline const std::string& say_arg(const std::string& s) { return s; }
+inline long long say_arg(long long n) { return n; }
+template <class... Args> wxString say(const char* msgid, const Args&... args) {
+    return wxs(app::say(msgid, say_arg(args)...));
+}
+
 // Colours with a meaning, used the same way everywhere.
 namespace colours {
 inline const wxColour overdraft{200, 40, 40};

@@ -47,11 +47,8 @@ public:
             "Bank holidays to keep: US, IL, EG or none (default: the time zone's country, else none)");
         add(*m_sub, m_weekend, "--weekend", "Weekend days, e.g. SA,SU or FR,SA (default: the holiday region's)");
         add(*m_sub, m_import, "--import", "Start the store with this household file's household");
-        m_import.option->excludes(m_name.option)
-            ->excludes(m_currency.option)
-            ->excludes(m_timezone.option)
-            ->excludes(m_weekend.option)
-            ->excludes(m_holidays.option);
+        m_import.option->excludes(m_name.option)->excludes(m_currency.option)->excludes(m_timezone.option)->excludes(
+            m_weekend.option)->excludes(m_holidays.option);
     }
 
     int run(Context& ctx) override {
@@ -190,8 +187,8 @@ public:
         if (!m_out.empty()) {
             std::error_code ec;
             if (std::filesystem::exists(m_out, ec) && std::filesystem::equivalent(m_out, store_path(ctx), ec)) {
-                return ctx.fail(
-                    core::bad_input("--out: " + m_out + " is the store itself: choose another file for the household"));
+                return ctx.fail(core::bad_input("--out: " + m_out +
+                                                " is the store itself: choose another file for the household"));
             }
             if (std::filesystem::exists(m_out, ec) && !m_force) {
                 return ctx.fail(core::bad_input("--out: " + m_out + " already exists (give --force to replace it)"));
@@ -223,14 +220,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<Command> make_init_command() {
-    return std::make_unique<InitCommand>();
-}
-std::unique_ptr<Command> make_import_command() {
-    return std::make_unique<ImportCommand>();
-}
-std::unique_ptr<Command> make_export_command() {
-    return std::make_unique<ExportCommand>();
-}
+std::unique_ptr<Command> make_init_command() { return std::make_unique<InitCommand>(); }
+std::unique_ptr<Command> make_import_command() { return std::make_unique<ImportCommand>(); }
+std::unique_ptr<Command> make_export_command() { return std::make_unique<ExportCommand>(); }
 
 } // namespace steadypay::cli

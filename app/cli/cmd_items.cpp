@@ -27,18 +27,14 @@ namespace {
 
 enum class Kind { accounts, incomes, bills };
 
-const char* list_name(Kind k) {
-    return k == Kind::accounts ? "accounts" : k == Kind::incomes ? "incomes" : "bills";
-}
-const char* singular(Kind k) {
-    return k == Kind::accounts ? "account" : k == Kind::incomes ? "income" : "bill";
-}
+const char* list_name(Kind k) { return k == Kind::accounts ? "accounts" : k == Kind::incomes ? "incomes" : "bills"; }
+const char* singular(Kind k) { return k == Kind::accounts ? "account" : k == Kind::incomes ? "income" : "bill"; }
 
 // The options of `add` and `edit` (each subcommand has its own set).
 struct Fields {
     std::string id;
     Opt name, balance, as_of, overdraft_limit, overdraft_fee, cushion, when_uncovered, returned_item_fee; // accounts
-    Opt source, payee, account, amount, minimum, rrule, start, end, business_day; // incomes, bills
+    Opt source, payee, account, amount, minimum, rrule, start, end, business_day;             // incomes, bills
     Opt priority, lead_days, grace_days, late_fee, returned_payment_fee, reported_late_after, shutoff_after,
         hardship_contact; // bills
     bool autopay = false;
@@ -54,19 +50,16 @@ void add_fields(CLI::App& sub, Fields& f, Kind kind) {
     add(sub, f.name, "--name", "Its name, as you call it");
     if (kind == Kind::accounts) {
         add(sub, f.balance, "--balance", "The balance, e.g. 1850.00 (negative when overdrawn)");
-        add(sub, f.as_of, "--as-of",
-            "The day whose close that balance is (default: yesterday's close, so that "
-            "today's payments still count as to come)");
+        add(sub, f.as_of, "--as-of", "The day whose close that balance is (default: yesterday's close, so that "
+                                     "today's payments still count as to come)");
         sub.add_flag("--includes-today", f.includes_today,
                      "The balance already includes today's payments and deposits (it is today's close)");
         add(sub, f.overdraft_limit, "--overdraft-limit", "How far below zero the bank lets it go (default 0.00)");
-        add(sub, f.overdraft_fee, "--overdraft-fee",
-            "What the bank charges per payment paid into overdraft (default 0.00)");
+        add(sub, f.overdraft_fee, "--overdraft-fee", "What the bank charges per payment paid into overdraft (default 0.00)");
         add(sub, f.when_uncovered, "--when-uncovered",
             "What the bank does with a payment the balance and the overdraft limit cannot cover: pay (into "
             "overdraft, the default) or decline");
-        add(sub, f.returned_item_fee, "--returned-item-fee",
-            "What the bank charges per declined payment (default 0.00)");
+        add(sub, f.returned_item_fee, "--returned-item-fee", "What the bank charges per declined payment (default 0.00)");
         add(sub, f.cushion, "--cushion", "The balance you never want to go below (default 0.00)");
         return;
     }
@@ -160,8 +153,8 @@ public:
         m_written.add(key);
         return {};
     }
-    template <class T, class F>
-    core::Status choice(const Opt& o, const char* option, const char* key, T& target, F&& parse) {
+    template <class T, class F> core::Status choice(const Opt& o, const char* option, const char* key, T& target,
+                                                    F&& parse) {
         if (!o.given()) {
             return {};
         }
@@ -256,41 +249,32 @@ core::Status require(const Fields& f, Kind kind) {
 core::Status apply_account(const Fields& f, core::Account& a, const core::Household& h, bool adding) {
     Applier ap(f, h, a.written);
     core::Status s = ap.text(f.name, "name", a.name);
-    if (s)
-        s = ap.money(f.balance, "--balance", "balance", a.balance);
+    if (s) s = ap.money(f.balance, "--balance", "balance", a.balance);
     if (s && f.as_of.given()) {
         s = ap.date_value(f.as_of, "--as-of", a.as_of);
     } else if (s && (adding || f.balance.given())) {
         a.as_of = core::balance_as_of(app::clock().today(h.timezone), f.includes_today);
     }
-    if (s)
-        s = ap.money(f.overdraft_limit, "--overdraft-limit", "overdraft_limit", a.overdraft_limit);
-    if (s)
-        s = ap.money(f.overdraft_fee, "--overdraft-fee", "overdraft_fee", a.overdraft_fee);
-    if (s)
-        s = ap.money(f.cushion, "--cushion", "cushion", a.cushion);
-    if (s)
-        s = ap.choice(f.when_uncovered, "--when-uncovered", "when_uncovered", a.when_uncovered, core::parse_uncovered);
-    if (s)
-        s = ap.money(f.returned_item_fee, "--returned-item-fee", "returned_item_fee", a.returned_item_fee);
+    if (s) s = ap.money(f.overdraft_limit, "--overdraft-limit", "overdraft_limit", a.overdraft_limit);
+    if (s) s = ap.money(f.overdraft_fee, "--overdraft-fee", "overdraft_fee", a.overdraft_fee);
+    if (s) s = ap.money(f.cushion, "--cushion", "cushion", a.cushion);
+    if (s) s = ap.choice(f.when_uncovered, "--when-uncovered", "when_uncovered", a.when_uncovered, core::parse_uncovered);
+    if (s) s = ap.money(f.returned_item_fee, "--returned-item-fee", "returned_item_fee", a.returned_item_fee);
     return s;
 }
 
 core::Status apply_income(const Fields& f, core::Income& x, const core::Household& h, bool adding) {
     Applier ap(f, h, x.written);
     core::Status s = ap.common(x, adding);
-    if (s)
-        s = ap.text(f.source, "source", x.source);
+    if (s) s = ap.text(f.source, "source", x.source);
     return s;
 }
 
 core::Status apply_bill(const Fields& f, core::Bill& b, const core::Household& h, bool adding) {
     Applier ap(f, h, b.written);
     core::Status s = ap.common(b, adding);
-    if (s)
-        s = ap.text(f.payee, "payee", b.payee);
-    if (s)
-        s = ap.choice(f.priority, "--priority", "priority", b.priority, core::parse_priority);
+    if (s) s = ap.text(f.payee, "payee", b.payee);
+    if (s) s = ap.choice(f.priority, "--priority", "priority", b.priority, core::parse_priority);
     if (s && f.minimum.given()) {
         if (f.minimum.value == "none") {
             b.minimum.reset();
@@ -311,21 +295,14 @@ core::Status apply_bill(const Fields& f, core::Bill& b, const core::Household& h
         b.autopay = false;
         b.written.add("autopay");
     }
-    if (s)
-        s = ap.count(f.lead_days, "--lead-days", "autopay_lead_days", b.autopay_lead_days);
-    if (s)
-        s = ap.count(f.grace_days, "--grace-days", "grace_days", b.grace_days);
-    if (s)
-        s = ap.money(f.late_fee, "--late-fee", "late_fee", b.late_fee);
-    if (s)
-        s = ap.money(f.returned_payment_fee, "--returned-payment-fee", "returned_payment_fee", b.returned_payment_fee);
-    if (s)
-        s = ap.nullable_count(f.reported_late_after, "--reported-late-after", "reported_late_after_days",
-                              b.reported_late_after_days);
-    if (s)
-        s = ap.nullable_count(f.shutoff_after, "--shutoff-after", "shutoff_after_days", b.shutoff_after_days);
-    if (s)
-        s = ap.text(f.hardship_contact, "hardship_contact", b.hardship_contact);
+    if (s) s = ap.count(f.lead_days, "--lead-days", "autopay_lead_days", b.autopay_lead_days);
+    if (s) s = ap.count(f.grace_days, "--grace-days", "grace_days", b.grace_days);
+    if (s) s = ap.money(f.late_fee, "--late-fee", "late_fee", b.late_fee);
+    if (s) s = ap.money(f.returned_payment_fee, "--returned-payment-fee", "returned_payment_fee", b.returned_payment_fee);
+    if (s) s = ap.nullable_count(f.reported_late_after, "--reported-late-after", "reported_late_after_days",
+                                 b.reported_late_after_days);
+    if (s) s = ap.nullable_count(f.shutoff_after, "--shutoff-after", "shutoff_after_days", b.shutoff_after_days);
+    if (s) s = ap.text(f.hardship_contact, "hardship_contact", b.hardship_contact);
     return s;
 }
 
@@ -353,9 +330,9 @@ public:
         add_fields(*m_add, m_add_fields, m_kind);
         m_edit = m_sub->add_subcommand("edit", std::string("Change what the options say about a ") + singular(m_kind));
         add_fields(*m_edit, m_edit_fields, m_kind);
-        m_remove = m_sub->add_subcommand(
-            "remove", std::string("Remove a ") + singular(m_kind) +
-                          (m_kind == Kind::accounts ? " no income or bill uses" : ", with its payment records"));
+        m_remove = m_sub->add_subcommand("remove", std::string("Remove a ") + singular(m_kind) +
+                                                       (m_kind == Kind::accounts ? " no income or bill uses"
+                                                                                 : ", with its payment records"));
         m_remove->add_option("id", m_remove_id, "The id")->required();
     }
 
@@ -374,9 +351,7 @@ public:
         std::string message;
         std::size_t index = 0;
         const std::string command = std::string(list_name(m_kind)) + " " +
-                                    (m_add->parsed()    ? "add"
-                                     : m_edit->parsed() ? "edit"
-                                                        : "remove");
+                                    (m_add->parsed() ? "add" : m_edit->parsed() ? "edit" : "remove");
         auto applied = store->apply_with(
             [&](const core::Household& h) -> core::Result<core::Edit> {
                 if (m_add->parsed()) {
@@ -517,7 +492,7 @@ private:
 
     core::Result<core::Edit> remove_edit(const core::Household& h, std::string& message) const {
         const auto& id = m_remove_id;
-        const auto exists = m_kind == Kind::accounts  ? index_of(h.accounts, id) < h.accounts.size()
+        const auto exists = m_kind == Kind::accounts ? index_of(h.accounts, id) < h.accounts.size()
                             : m_kind == Kind::incomes ? index_of(h.incomes, id) < h.incomes.size()
                                                       : index_of(h.bills, id) < h.bills.size();
         if (!exists) {
@@ -623,14 +598,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<Command> make_accounts_command() {
-    return std::make_unique<ItemsCommand>(Kind::accounts);
-}
-std::unique_ptr<Command> make_incomes_command() {
-    return std::make_unique<ItemsCommand>(Kind::incomes);
-}
-std::unique_ptr<Command> make_bills_command() {
-    return std::make_unique<ItemsCommand>(Kind::bills);
-}
+std::unique_ptr<Command> make_accounts_command() { return std::make_unique<ItemsCommand>(Kind::accounts); }
+std::unique_ptr<Command> make_incomes_command() { return std::make_unique<ItemsCommand>(Kind::incomes); }
+std::unique_ptr<Command> make_bills_command() { return std::make_unique<ItemsCommand>(Kind::bills); }
 
 } // namespace steadypay::cli

@@ -58,7 +58,7 @@ public:
         // Errors from core name the field; the command line names the option.
         const auto as_option = [](core::Error e) {
             for (const auto& [field, option] : {std::pair{"item: ", "ITEM: "}, std::pair{"due: ", "--due: "},
-                                                std::pair{"date: ", "--date: "}, std::pair{"amount: ", "--amount: "}}) {
+                                               std::pair{"date: ", "--date: "}, std::pair{"amount: ", "--amount: "}}) {
                 if (e.message.rfind(field, 0) == 0) {
                     e.message.replace(0, std::string_view(field).size(), option);
                     break;
@@ -132,17 +132,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Command> make_pay_command() {
-    return std::make_unique<PaymentCommand>(Action::pay);
-}
-std::unique_ptr<Command> make_skip_command() {
-    return std::make_unique<PaymentCommand>(Action::skip);
-}
-std::unique_ptr<Command> make_missed_command() {
-    return std::make_unique<PaymentCommand>(Action::missed);
-}
-std::unique_ptr<Command> make_unmark_command() {
-    return std::make_unique<PaymentCommand>(Action::unmark);
-}
+std::unique_ptr<Command> make_pay_command() { return std::make_unique<PaymentCommand>(Action::pay); }
+std::unique_ptr<Command> make_skip_command() { return std::make_unique<PaymentCommand>(Action::skip); }
+std::unique_ptr<Command> make_missed_command() { return std::make_unique<PaymentCommand>(Action::missed); }
+std::unique_ptr<Command> make_unmark_command() { return std::make_unique<PaymentCommand>(Action::unmark); }
 
 } // namespace steadypay::cli

@@ -58,6 +58,13 @@ std::string proven_note(const core::Plan& plan) {
               "payments or less in fees may exist.");
 }
 
+ordered_json timeline_json(const core::ConsequenceTimeline& t) {
+    return {{"due", to_iso(t.due)},
+            {"grace_ends", to_iso(t.grace_ends)},
+            {"reported_late_on", optional_date(t.reported_late_on)},
+            {"shutoff_risk_on", optional_date(t.shutoff_risk_on)}};
+}
+
 ordered_json plan_json(const core::Household& h, const core::Plan& plan) {
     const EnglishScope english; // the text fields are English: scripts read the facts
     ordered_json doc;
@@ -97,10 +104,7 @@ ordered_json plan_json(const core::Household& h, const core::Plan& plan) {
         j["declined"] = d.declined;
         j["bank_fee"] = d.bank_fee.to_string();
         j["biller_fee"] = d.biller_fee.to_string();
-        j["timeline"] = {{"due", to_iso(d.timeline.due)},
-                         {"grace_ends", to_iso(d.timeline.grace_ends)},
-                         {"reported_late_on", optional_date(d.timeline.reported_late_on)},
-                         {"shutoff_risk_on", optional_date(d.timeline.shutoff_risk_on)}};
+        j["timeline"] = timeline_json(d.timeline);
         j["why"] = std::string(core::to_string(d.why));
         j["overdrawn_on"] = optional_date(d.overdrawn_on);
         j["waits_for"] = d.waits_for ? ordered_json(h.incomes[*d.waits_for].id) : ordered_json(nullptr);

@@ -9,6 +9,10 @@
 
 namespace steadypay::app {
 
+// A bill's consequence timeline as JSON: due, grace_ends, reported_late_on, shutoff_risk_on (null
+// when never), as plans and warnings both write it.
+[[nodiscard]] nlohmann::ordered_json timeline_json(const core::ConsequenceTimeline& t);
+
 [[nodiscard]] nlohmann::ordered_json plan_json(const core::Household& household, const core::Plan& plan);
 [[nodiscard]] std::string plan_text(const core::Household& household, const core::Plan& plan,
                                     const core::Forecast& unplanned);

@@ -1,6 +1,7 @@
 #include "app/common/warnings_report.hpp"
 
 #include "app/common/i18n.hpp"
+#include "app/common/plan_report.hpp"
 #include "app/common/words.hpp"
 
 #include <fmt/format.h>
@@ -46,13 +47,7 @@ ordered_json facts_json(const core::Warning& w) {
         f["reported"] = w.reported;
     }
     if (w.timeline.due != core::Date{}) {
-        const auto opt = [](const std::optional<core::Date>& d) {
-            return d ? ordered_json(core::to_iso(*d)) : ordered_json(nullptr);
-        };
-        f["timeline"] = {{"due", core::to_iso(w.timeline.due)},
-                         {"grace_ends", core::to_iso(w.timeline.grace_ends)},
-                         {"reported_late_on", opt(w.timeline.reported_late_on)},
-                         {"shutoff_risk_on", opt(w.timeline.shutoff_risk_on)}};
+        f["timeline"] = timeline_json(w.timeline);
     }
     ordered_json steps = ordered_json::array();
     for (const auto& a : w.actions) {

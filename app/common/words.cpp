@@ -63,11 +63,24 @@ std::string ask_for_time(const core::Bill& bill) {
     return bill.hardship_contact.empty() ? std::string() : " " + say("Ask for more time: {0}.", bill.hardship_contact);
 }
 
-std::string action_text(const core::Household& h, const core::Warning& w, const core::WarningAction& a,
+// What a warning is about, looked up once: its account's name, its bill or income.
+struct Subject {
+    std::string account_name;
+    const core::Bill* bill = nullptr;
+    const core::Income* income = nullptr;
+
+    Subject(const core::Household& h, const core::Warning& w) {
+        const core::Account* account = h.find_account(w.account);
+        account_name = account ? account->name : w.account;
+        bill = w.items.empty() ? nullptr : h.find_bill(w.items.front());
+        income = w.items.empty() ? nullptr : h.find_income(w.items.front());
+    }
+};
+
+std::string action_text(const core::Household& h, const Subject& subject, const core::WarningAction& a,
                         core::Date today) {
-    const core::Account* account = h.find_account(w.account);
-    const std::string account_name = account ? account->name : w.account;
-    const core::Bill* bill = w.items.empty() ? nullptr : h.find_bill(w.items.front());
+    const auto& account_name = subject.account_name;
+    const core::Bill* bill = subject.bill;
     switch (a.step) {
     case WarningStep::follow_plan:
         return a.decision ? plan_reason(h, *a.decision, today) : std::string();
@@ -95,7 +108,7 @@ std::string action_text(const core::Household& h, const core::Warning& w, const 
         return tr("Check with your bank. If it was returned, record it as missed and pay it as soon as you can; if "
                   "it went through, record the payment.");
     case WarningStep::ask_payer: {
-        const core::Income* income = w.items.empty() ? nullptr : h.find_income(w.items.front());
+        const core::Income* income = subject.income;
         if (!income || income->source.empty()) {
             return tr("Ask the payer when it will come; record it when it does.");
         }
@@ -311,10 +324,10 @@ std::string plan_reason(const core::Household& h, const core::PlanDecision& d, c
 
 WarningText warning_text(const core::Household& h, const core::Warning& w, core::Date today) {
     WarningText t;
-    const core::Account* account = h.find_account(w.account);
-    const std::string account_name = account ? account->name : w.account;
-    const core::Bill* bill = w.items.empty() ? nullptr : h.find_bill(w.items.front());
-    const core::Income* income = w.items.empty() ? nullptr : h.find_income(w.items.front());
+    const Subject subject(h, w);
+    const auto& account_name = subject.account_name;
+    const core::Bill* bill = subject.bill;
+    const core::Income* income = subject.income;
     const std::string bill_name = bill ? bill->name : std::string();
     switch (w.kind) {
     case WarningKind::overdraft:
@@ -418,7 +431,7 @@ WarningText warning_text(const core::Household& h, const core::Warning& w, core:
     }
     }
     for (const auto& a : w.actions) {
-        t.actions.push_back(action_text(h, w, a, today));
+        t.actions.push_back(action_text(h, subject, a, today));
     }
     return t;
 }

@@ -19,8 +19,8 @@ Result<BusinessDayRule> parse_business_day_rule(std::string_view text) {
     if (text == "modified_following") {
         return BusinessDayRule::modified_following;
     }
-    return bad_input(quote_input(text) +
-                     " is not a business-day rule (none, preceding, following or modified_following)");
+    return bad_input("{0} is not a business-day rule (none, preceding, following or modified_following)",
+                     quote_input(text));
 }
 
 std::string_view to_string(BusinessDayRule rule) {

@@ -31,14 +31,14 @@ int to_int(std::string_view s) { return static_cast<int>(parse_whole(s, 0, 9999)
 Result<Date> parse_iso_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !all_digits(text.substr(0, 4)) ||
         !all_digits(text.substr(5, 2)) || !all_digits(text.substr(8, 2))) {
-        return bad_input(quote_input(text) + " is not a date: write YYYY-MM-DD, like 2026-11-22");
+        return bad_input("{0} is not a date: write YYYY-MM-DD, like 2026-11-22", quote_input(text));
     }
     const int y = to_int(text.substr(0, 4));
     const auto m = static_cast<unsigned>(to_int(text.substr(5, 2)));
     const auto d = static_cast<unsigned>(to_int(text.substr(8, 2)));
     const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
     if (y < 1 || !ymd.ok()) {
-        return bad_input(quote_input(text) + " is not a date that exists");
+        return bad_input("{0} is not a date that exists", quote_input(text));
     }
     return Date{ymd};
 }
@@ -71,7 +71,7 @@ Result<date::weekday> parse_weekday_code(std::string_view code) {
             return date::weekday{i};
         }
     }
-    return bad_input(quote_input(code) + " is not a weekday: use MO, TU, WE, TH, FR, SA or SU");
+    return bad_input("{0} is not a weekday: use MO, TU, WE, TH, FR, SA or SU", quote_input(code));
 }
 
 std::string_view weekday_code(date::weekday wd) { return k_codes[wd.c_encoding()]; }

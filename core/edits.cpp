@@ -15,14 +15,30 @@ template <class... F> Overloaded(F...) -> Overloaded<F...>;
 
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
-Error changed_since(std::string_view what, std::string_view id) {
-    return Error{Errc::conflict, std::string(what) + " " + quoted(id) + " changed since this change was prepared"};
+// What an edit says about one kind of item when it cannot be applied.
+struct ItemMessages {
+    Marked missing; // "no account has the id {0}"
+    Marked changed; // "account {0} changed since this change was prepared"
+    Marked renamed; // "account {0}: its id cannot change"
+};
+constexpr ItemMessages k_account_messages{N_("no account has the id {0}"),
+                                          N_("account {0} changed since this change was prepared"),
+                                          N_("account {0}: its id cannot change")};
+constexpr ItemMessages k_income_messages{N_("no income has the id {0}"),
+                                         N_("income {0} changed since this change was prepared"),
+                                         N_("income {0}: its id cannot change")};
+constexpr ItemMessages k_bill_messages{N_("no bill has the id {0}"),
+                                       N_("bill {0} changed since this change was prepared"),
+                                       N_("bill {0}: its id cannot change")};
+
+Error changed_since(const ItemMessages& what, std::string_view id) {
+    return problem(Errc::conflict, what.changed, quoted(id));
 }
 
 // The item with this id in `list` (const or not), or nullptr.
 Error record_changed(std::string_view item, Date due) {
-    return Error{Errc::conflict, "the record of " + quoted(item) + " due " + to_iso(due) +
-                                     " changed since this change was prepared"};
+    return problem(Errc::conflict, "the record of {0} due {1} changed since this change was prepared", quoted(item),
+                   due);
 }
 
 template <class List> auto* find_by_id(List& list, std::string_view id) {
@@ -43,16 +59,16 @@ std::optional<Payment> record_of(const Household& h, std::string_view item, Date
 }
 
 // The same kind of thing in two lists: the one with the id in place of the old.
-template <class T> Status replace(std::vector<T>& list, const T& before, const T& after, std::string_view what) {
+template <class T> Status replace(std::vector<T>& list, const T& before, const T& after, const ItemMessages& what) {
     T* current = find_by_id(list, before.id);
     if (!current) {
-        return Error{Errc::not_found, "no " + std::string(what) + " has the id " + quoted(before.id)};
+        return problem(Errc::not_found, what.missing, quoted(before.id));
     }
     if (!(*current == before)) {
         return changed_since(what, before.id);
     }
     if (after.id != before.id) {
-        return bad_input(std::string(what) + " " + quoted(before.id) + ": its id cannot change");
+        return bad_input(what.renamed, quoted(before.id));
     }
     *current = after;
     return {};
@@ -191,9 +207,10 @@ Status check_currency_change(const Household& h, const Settings& after) {
         return {};
     }
     if (!h.accounts.empty() || !h.incomes.empty() || !h.bills.empty()) {
-        return bad_input("household.currency: the currency cannot change once there are amounts (" +
-                         std::string(h.currency.code()) + " to " + std::string(after.currency.code()) +
-                         "): export the household, change it in the file, and import it again");
+        return bad_input("the currency cannot change once there are amounts ({0} to {1}): export the household, "
+                         "change it in the file, and import it again",
+                         h.currency.code(), after.currency.code())
+            .context("household.currency");
     }
     return {};
 }
@@ -206,14 +223,14 @@ Status apply_in_place(Household& h, const Edit& edit) {
                 h.accounts.push_back(e.account);
                 return {};
             },
-            [&](const ChangeAccount& e) { return replace(h.accounts, e.before, e.after, "account"); },
+            [&](const ChangeAccount& e) { return replace(h.accounts, e.before, e.after, k_account_messages); },
             [&](const RemoveAccount& e) -> Status {
                 const auto* current = h.find_account(e.before.id);
                 if (!current) {
-                    return Error{Errc::not_found, "no account has the id " + quoted(e.before.id)};
+                    return problem(Errc::not_found, k_account_messages.missing, quoted(e.before.id));
                 }
                 if (!(*current == e.before)) {
-                    return changed_since("account", e.before.id);
+                    return changed_since(k_account_messages, e.before.id);
                 }
                 return remove_account(h, e.before.id);
             },
@@ -221,22 +238,22 @@ Status apply_in_place(Household& h, const Edit& edit) {
                 h.incomes.push_back(e.income);
                 return {};
             },
-            [&](const ChangeIncome& e) { return replace(h.incomes, e.before, e.after, "income"); },
+            [&](const ChangeIncome& e) { return replace(h.incomes, e.before, e.after, k_income_messages); },
             [&](const AddBill& e) -> Status {
                 h.bills.push_back(e.bill);
                 return {};
             },
-            [&](const ChangeBill& e) { return replace(h.bills, e.before, e.after, "bill"); },
+            [&](const ChangeBill& e) { return replace(h.bills, e.before, e.after, k_bill_messages); },
             [&](const RemoveItem& e) -> Status {
                 const auto* bill = h.find_bill(e.id);
                 const auto* income = h.find_income(e.id);
                 if (!bill && !income) {
-                    return Error{Errc::not_found, "no bill or income has the id " + quoted(e.id)};
+                    return problem(Errc::not_found, "no bill or income has the id {0}", quoted(e.id));
                 }
                 const bool same = (bill ? e.bill && *e.bill == *bill : e.income && *e.income == *income) &&
                                   payments_of(h, e.id) == e.payments;
                 if (!same) {
-                    return changed_since(bill ? "bill" : "income", e.id);
+                    return changed_since(bill ? k_bill_messages : k_income_messages, e.id);
                 }
                 auto removed = remove_item(h, e.id);
                 return removed ? Status{} : Status{std::move(removed).error()};
@@ -257,10 +274,11 @@ Status apply_in_place(Household& h, const Edit& edit) {
             [&](const SetBalance& e) -> Status {
                 Account* a = find_by_id(h.accounts, e.account);
                 if (!a) {
-                    return Error{Errc::not_found, "no account has the id " + quoted(e.account)};
+                    return problem(Errc::not_found, k_account_messages.missing, quoted(e.account));
                 }
                 if (!(a->balance == e.before_balance) || a->as_of != e.before_as_of) {
-                    return changed_since("the balance of account", e.account);
+                    return problem(Errc::conflict, "the balance of account {0} changed since this change was prepared",
+                                   quoted(e.account));
                 }
                 a->balance = e.balance;
                 a->as_of = e.as_of;
@@ -268,7 +286,7 @@ Status apply_in_place(Household& h, const Edit& edit) {
             },
             [&](const ChangeSettings& e) -> Status {
                 if (!(settings_of(h) == e.before)) {
-                    return Error{Errc::conflict, "the household's settings changed since this change was prepared"};
+                    return problem(Errc::conflict, "the household's settings changed since this change was prepared");
                 }
                 if (auto s = check_currency_change(h, e.after); !s) {
                     return s;
@@ -299,7 +317,7 @@ Result<Edit> remove_item_edit(const Household& h, std::string_view id) {
     } else if (const auto* x = h.find_income(id)) {
         e.income = *x;
     } else {
-        return Error{Errc::not_found, "no bill or income has the id " + quoted(id)};
+        return problem(Errc::not_found, "no bill or income has the id {0}", quoted(id));
     }
     e.payments = payments_of(h, id);
     return Edit{std::move(e)};
@@ -308,7 +326,7 @@ Result<Edit> remove_item_edit(const Household& h, std::string_view id) {
 Result<Edit> remove_account_edit(const Household& h, std::string_view id) {
     const auto* a = h.find_account(id);
     if (!a) {
-        return Error{Errc::not_found, "no account has the id " + quoted(id)};
+        return problem(Errc::not_found, k_account_messages.missing, quoted(id));
     }
     return Edit{RemoveAccount{*a}};
 }
@@ -337,7 +355,7 @@ Result<Household> apply_edit(const Household& household, const Edit& edit) {
             return std::move(s).error();
         }
     } catch (const MoneyError& e) {
-        return Error{e.code(), e.what()};
+        return e.error();
     }
     if (std::holds_alternative<NoChange>(edit)) {
         return h;

@@ -18,10 +18,15 @@ std::int64_t add_to_balance(std::int64_t balance, const Posting& p, const Househ
                             const std::vector<Occurrence>* occurrences) {
     std::int64_t r = 0;
     if (__builtin_add_overflow(balance, p.amount, &r)) [[unlikely]] {
-        const std::string what = occurrences ? "adding " + item_id(h, (*occurrences)[p.source]) + " takes the balance"
-                                             : std::string("the balance");
-        throw MoneyError(Errc::overflow, what + " of account \"" + h.accounts[p.account].id + "\" on " +
-                                             to_iso(date) + " past the largest amount Steadypay can count");
+        const std::string& account = h.accounts[p.account].id;
+        throw MoneyError(occurrences ? problem(Errc::overflow,
+                                               "adding {0} takes the balance of account \"{1}\" on {2} past the "
+                                               "largest amount Steadypay can count",
+                                               item_id(h, (*occurrences)[p.source]), account, date)
+                                     : problem(Errc::overflow,
+                                               "the balance of account \"{0}\" on {1} goes past the largest amount "
+                                               "Steadypay can count",
+                                               account, date));
     }
     return r;
 }
@@ -212,16 +217,15 @@ Date default_forecast_start(const Household& household, Date today) {
 
 Status check_forecast_window(const Household& household, Date from, int days) {
     if (days < 1 || days > k_max_forecast_days) {
-        return bad_input("a forecast of " + std::to_string(days) + " days is out of range (1.." +
-                         std::to_string(k_max_forecast_days) + " days)");
+        return bad_input("a forecast of {0} days is out of range (1..{1} days)", days, k_max_forecast_days);
     }
     if (household.accounts.empty()) {
         return bad_input("the household has no accounts: add one before forecasting");
     }
     for (const auto& a : household.accounts) {
         if (from < a.as_of) {
-            return bad_input(to_iso(from) + " is before the balance date " + to_iso(a.as_of) + " of account \"" +
-                             a.id + "\"; a forecast starts on or after it");
+            return bad_input("{0} is before the balance date {1} of account \"{2}\"; a forecast starts on or after it",
+                             from, a.as_of, a.id);
         }
     }
     if (from + date::days{days - 1} > k_max_date) {
@@ -333,7 +337,7 @@ Result<Forecast> forecast(const Household& h, const ForecastOptions& options) {
         auto occurrences = collect_occurrences(h, h.calendar(), options.from, to, options.basis);
         return assemble_forecast(h, std::move(occurrences), options.from, to, DebitOrder::largest_first);
     } catch (const MoneyError& e) {
-        return Error{e.code(), e.what()};
+        return e.error();
     }
 }
 

@@ -193,7 +193,7 @@ Result<HolidayRegion> parse_holiday_region(std::string_view text) {
             return region;
         }
     }
-    return bad_input(quote_input(text) + " is not a holiday region (US, IL, EG or none)");
+    return bad_input("{0} is not a holiday region (US, IL, EG or none)", quote_input(text));
 }
 
 std::string_view to_string(HolidayRegion region) {

@@ -38,9 +38,9 @@ Result<Priority> parse_priority(std::string_view text) {
             return p.priority;
         }
     }
-    return bad_input(quoted(text) +
-                     " is not a priority (housing, utilities, transportation, childcare, credit_minimum, "
-                     "other_debt, phone_internet or discretionary)");
+    return bad_input("{0} is not a priority (housing, utilities, transportation, childcare, credit_minimum, "
+                     "other_debt, phone_internet or discretionary)",
+                     quoted(text));
 }
 
 std::string_view to_string(Priority p) { return k_priorities[static_cast<std::size_t>(p)].key; }
@@ -52,7 +52,7 @@ Result<IntradayOrder> parse_intraday_order(std::string_view text) {
     if (text == "credits_first") {
         return IntradayOrder::credits_first;
     }
-    return bad_input(quoted(text) + " is not an intraday order (debits_first or credits_first)");
+    return bad_input("{0} is not an intraday order (debits_first or credits_first)", quoted(text));
 }
 
 std::string_view to_string(IntradayOrder o) {
@@ -66,7 +66,7 @@ Result<Uncovered> parse_uncovered(std::string_view text) {
     if (text == "decline") {
         return Uncovered::decline;
     }
-    return bad_input(quoted(text) + " is not what a bank does with a payment it cannot cover (pay or decline)");
+    return bad_input("{0} is not what a bank does with a payment it cannot cover (pay or decline)", quoted(text));
 }
 
 std::string_view to_string(Uncovered u) { return u == Uncovered::pay ? "pay" : "decline"; }
@@ -81,7 +81,7 @@ Result<PaymentStatus> parse_payment_status(std::string_view text) {
     if (text == "unpaid") {
         return PaymentStatus::unpaid;
     }
-    return bad_input(quoted(text) + " is not a payment status (paid, skipped or unpaid)");
+    return bad_input("{0} is not a payment status (paid, skipped or unpaid)", quoted(text));
 }
 
 std::string_view to_string(PaymentStatus s) {
@@ -198,43 +198,45 @@ Result<std::size_t> remove_item(Household& h, std::string_view id) {
     const auto bills = std::erase_if(h.bills, [&](const Bill& b) { return b.id == id; });
     const auto incomes = std::erase_if(h.incomes, [&](const Income& x) { return x.id == id; });
     if (bills + incomes == 0) {
-        return Error{Errc::not_found, "no bill or income has the id \"" + std::string(id) + "\""};
+        return problem(Errc::not_found, "no bill or income has the id \"{0}\"", id);
     }
     return std::erase_if(h.payments, [&](const Payment& p) { return p.item == id; });
 }
 
 Status remove_account(Household& h, std::string_view id) {
     if (!h.find_account(id)) {
-        return Error{Errc::not_found, "no account has the id \"" + std::string(id) + "\""};
+        return problem(Errc::not_found, "no account has the id \"{0}\"", id);
     }
-    std::string users;
+    ListFact users;
     for (const auto& x : h.incomes) {
-        users += x.account == id ? (users.empty() ? "" : ", ") + x.id : "";
+        if (x.account == id) {
+            users.names.push_back(x.id);
+        }
     }
     for (const auto& b : h.bills) {
-        users += b.account == id ? (users.empty() ? "" : ", ") + b.id : "";
+        if (b.account == id) {
+            users.names.push_back(b.id);
+        }
     }
-    if (!users.empty()) {
-        return bad_input("account \"" + std::string(id) + "\" is used by " + users + ": move or remove them first");
+    if (!users.names.empty()) {
+        return bad_input("account \"{0}\" is used by {1}: move or remove them first", id, users);
     }
     std::erase_if(h.accounts, [&](const Account& a) { return a.id == id; });
     return {};
 }
 
 std::optional<FieldMessage> field_of(const Error& error, std::string_view list, std::size_t index) {
+    if (error.where.empty()) {
+        return std::nullopt;
+    }
     const std::string prefix = std::string(list) + "[" + std::to_string(index) + "]";
-    const auto& m = error.message;
-    if (m.rfind(prefix + ": ", 0) == 0) {
-        return FieldMessage{"", m.substr(prefix.size() + 2)};
-    }
-    if (m.rfind(prefix + ".", 0) != 0) {
+    const std::string& place = error.where.front();
+    if (place.rfind(prefix, 0) != 0 || (place.size() > prefix.size() && place[prefix.size()] != '.')) {
         return std::nullopt;
     }
-    const auto colon = m.find(": ", prefix.size());
-    if (colon == std::string::npos) {
-        return std::nullopt;
-    }
-    return FieldMessage{m.substr(prefix.size() + 1, colon - prefix.size() - 1), m.substr(colon + 2)};
+    FieldMessage out{place.size() > prefix.size() ? place.substr(prefix.size() + 1) : std::string(), error};
+    out.error.where.erase(out.error.where.begin());
+    return out;
 }
 
 namespace {
@@ -250,20 +252,19 @@ public:
         std::set<int> weekend;
         for (std::size_t i = 0; i < m_h.weekend.size(); ++i) {
             if (!weekend.insert(static_cast<int>(m_h.weekend[i].c_encoding())).second) {
-                return fail(at("household.weekend", i),
-                            quoted(weekday_code(m_h.weekend[i])) + " is listed twice");
+                return fail(at("household.weekend", i), "{0} is listed twice", quoted(weekday_code(m_h.weekend[i])));
             }
         }
         if (weekend.size() == 7) {
-            return fail("household.weekend", "every day of the week is a weekend day: at least one must be a "
-                                             "business day");
+            return fail("household.weekend",
+                        "every day of the week is a weekend day: at least one must be a business day");
         }
         for (const auto& [list, key] : {std::pair{&m_h.holidays, "household.holidays"},
                                         std::pair{&m_h.holidays_removed, "household.holidays_removed"}}) {
             std::set<Date> seen;
             for (std::size_t i = 0; i < list->size(); ++i) {
                 if (!seen.insert((*list)[i]).second) {
-                    return fail(at(key, i), to_iso((*list)[i]) + " is listed twice");
+                    return fail(at(key, i), "{0} is listed twice", (*list)[i]);
                 }
             }
         }
@@ -301,15 +302,20 @@ public:
     }
 
 private:
-    static Status fail(const std::string& where, const std::string& what) { return bad_input(what).context(where); }
+    template <class... F> static Status fail(const std::string& where, Message what, const F&... facts) {
+        return bad_input(what, facts...).context(where);
+    }
 
-    Status id(const std::string& value, const std::string& where, std::set<std::string>& ids, std::string_view list) {
+    // `used` says the id is taken: "{0} is already used by another account".
+    Status id(const std::string& value, const std::string& where, std::set<std::string>& ids, Marked used) {
         if (!is_valid_id(value)) {
-            return fail(where + ".id", quoted(value) + " is not a valid id (lower-case letters, digits, '_' and "
-                                                       "'-', starting with a letter or digit)");
+            return fail(
+                where + ".id",
+                "{0} is not a valid id (lower-case letters, digits, '_' and '-', starting with a letter or digit)",
+                quoted(value));
         }
         if (!ids.insert(value).second) {
-            return fail(where + ".id", quoted(value) + " is already used by another " + std::string(list));
+            return fail(where + ".id", used, quoted(value));
         }
         return {};
     }
@@ -318,15 +324,15 @@ private:
     // a forecast makes of them comes near the limits of 64 bits.
     static Status in_bounds(const Money& m, const std::string& where) {
         if (m.minor() > k_max_amount_minor || m.minor() < -k_max_amount_minor) {
-            return fail(where, m.to_string() + " is more than Steadypay counts (at most " +
-                                   Money::from_minor(k_max_amount_minor, m.currency()).to_string() + ")");
+            return fail(where, "{0} is more than Steadypay counts (at most {1})", m,
+                        Money::from_minor(k_max_amount_minor, m.currency()));
         }
         return {};
     }
 
     static Status not_negative(const Money& m, const std::string& where) {
         if (m.is_negative()) {
-            return fail(where, m.to_string() + " must not be negative");
+            return fail(where, "{0} must not be negative", m);
         }
         return in_bounds(m, where);
     }
@@ -338,25 +344,23 @@ private:
             return fail(where, "must not be empty");
         }
         if (!is_clean_text(value)) {
-            return fail(where, quoted(value) + " holds control characters or bytes that are not UTF-8 text");
+            return fail(where, "{0} holds control characters or bytes that are not UTF-8 text", quoted(value));
         }
         if (value.size() > k_max_bytes) {
-            return fail(where, "is too long (" + std::to_string(value.size()) + " bytes; at most " +
-                                   std::to_string(k_max_bytes) + ")");
+            return fail(where, "is too long ({0} bytes; at most {1})", value.size(), k_max_bytes);
         }
         return {};
     }
 
     static Status day_count(int value, int lo, int hi, const std::string& where) {
         if (value < lo || value > hi) {
-            return fail(where, std::to_string(value) + " is out of range (" + std::to_string(lo) + ".." +
-                                   std::to_string(hi) + ")");
+            return fail(where, "{0} is out of range ({1}..{2})", value, lo, hi);
         }
         return {};
     }
 
     Status account(const Account& a, const std::string& where) {
-        if (auto s = id(a.id, where, m_account_ids, "account"); !s) {
+        if (auto s = id(a.id, where, m_account_ids, N_("{0} is already used by another account")); !s) {
             return s;
         }
         if (auto s = text(a.name, where + ".name", true); !s) {
@@ -377,14 +381,14 @@ private:
 
     Status item_common(const std::string& item_id, const std::string& name, const std::string& account,
                        const Amount& amount, const Schedule& schedule, const std::string& where) {
-        if (auto s = id(item_id, where, m_item_ids, "income or bill"); !s) {
+        if (auto s = id(item_id, where, m_item_ids, N_("{0} is already used by another income or bill")); !s) {
             return s;
         }
         if (auto s = text(name, where + ".name", true); !s) {
             return s;
         }
         if (!m_h.find_account(account)) {
-            return fail(where + ".account", quoted(account) + " is not an account id");
+            return fail(where + ".account", "{0} is not an account id", quoted(account));
         }
         if (amount.is_range) {
             if (auto s = not_negative(amount.min, where + ".amount.min"); !s) {
@@ -394,15 +398,13 @@ private:
                 return s;
             }
             if (amount.max < amount.min) {
-                return fail(where + ".amount", "max " + amount.max.to_string() + " is less than min " +
-                                                   amount.min.to_string());
+                return fail(where + ".amount", "max {0} is less than min {1}", amount.max, amount.min);
             }
         } else if (auto s = not_negative(amount.min, where + ".amount"); !s) {
             return s;
         }
         if (schedule.end && *schedule.end < schedule.start) {
-            return fail(where + ".schedule.end",
-                        to_iso(*schedule.end) + " is before the start " + to_iso(schedule.start));
+            return fail(where + ".schedule.end", "{0} is before the start {1}", *schedule.end, schedule.start);
         }
         return {};
     }
@@ -428,8 +430,7 @@ private:
                 return s;
             }
             if (*b.minimum > b.amount.max) {
-                return fail(where + ".minimum", b.minimum->to_string() + " is more than the amount " +
-                                                    b.amount.max.to_string());
+                return fail(where + ".minimum", "{0} is more than the amount {1}", *b.minimum, b.amount.max);
             }
         }
         if (auto s = not_negative(b.late_fee, where + ".late_fee"); !s) {
@@ -468,13 +469,13 @@ private:
             schedule = &i->schedule;
             rule = i->business_day;
         } else {
-            return fail(where + ".item", quoted(p.item) + " is not a bill or income id");
+            return fail(where + ".item", "{0} is not a bill or income id", quoted(p.item));
         }
         if (!is_due_date(*schedule, rule, calendar, p.due)) {
-            return fail(where + ".due", quoted(p.item) + " is not due on " + to_iso(p.due));
+            return fail(where + ".due", "{0} is not due on {1}", quoted(p.item), p.due);
         }
         if (!seen.insert({p.item, p.due}).second) {
-            return fail(where, "a second record for " + quoted(p.item) + " due " + to_iso(p.due));
+            return fail(where, "a second record for {0} due {1}", quoted(p.item), p.due);
         }
         if (p.status == PaymentStatus::paid) {
             if (!p.date) {
@@ -487,8 +488,7 @@ private:
         }
         if (p.date || p.amount) {
             return fail(where + (p.date ? ".date" : ".amount"),
-                        "only a paid payment has a date and an amount (this one is " +
-                            std::string(to_string(p.status)) + ")");
+                        "only a paid payment has a date and an amount (this one is {0})", to_string(p.status));
         }
         return {};
     }
@@ -504,7 +504,7 @@ Status validate(const Household& household) {
     try {
         return Validator(household).run();
     } catch (const MoneyError& e) {
-        return Error{e.code(), e.what()};
+        return e.error();
     }
 }
 

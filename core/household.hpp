@@ -206,12 +206,12 @@ struct Household {
 // Nothing changes when it is refused, or when no account has the id (not_found).
 [[nodiscard]] Status remove_account(Household& household, std::string_view id);
 
-// A validation message about `list`[`index`], split into the field and what is wrong:
+// A validation error about `list`[`index`], split into the field and what is wrong:
 // "bills[3].grace_days: -1 is out of range (0..365)" -> {"grace_days", "-1 is out of range (0..365)"};
-// "bills[3]: ..." -> {"", "..."}. Nothing when the message is about something else.
+// "bills[3]: ..." -> {"", "..."}. Nothing when the error is about something else.
 struct FieldMessage {
     std::string field;
-    std::string message;
+    Error error; // without the place
 };
 [[nodiscard]] std::optional<FieldMessage> field_of(const Error& error, std::string_view list, std::size_t index);
 

@@ -68,8 +68,8 @@ constexpr std::array<std::int64_t, 5> k_pow10{1, 10, 100, 1000, 10000};
 
 void require_same_currency(const Money& a, const Money& b) {
     if (!(a.currency() == b.currency())) [[unlikely]] {
-        throw MoneyError(Errc::currency_mismatch, "cannot combine " + std::string(a.currency().code()) + " and " +
-                                                      std::string(b.currency().code()) + " amounts");
+        throw MoneyError(problem(Errc::currency_mismatch, "cannot combine {0} and {1} amounts", a.currency().code(),
+                                 b.currency().code()));
     }
 }
 
@@ -77,7 +77,7 @@ template <class F> Result<Money> catching(F&& f) {
     try {
         return f();
     } catch (const MoneyError& e) {
-        return Error{e.code(), e.what()};
+        return e.error();
     }
 }
 
@@ -94,7 +94,7 @@ Result<Currency> Currency::from_code(std::string_view code) {
     auto it = std::lower_bound(k_currencies.begin(), k_currencies.end(), code,
                                [](const CurrencyInfo& info, std::string_view c) { return info.code < c; });
     if (code.size() != 3 || it == k_currencies.end() || it->code != code) {
-        return bad_input(quote_input(code) + " is not an ISO 4217 currency code (such as USD, EUR, ILS)");
+        return bad_input("{0} is not an ISO 4217 currency code (such as USD, EUR, ILS)", quote_input(code));
     }
     return Currency(it->code, it->digits);
 }
@@ -102,8 +102,8 @@ Result<Currency> Currency::from_code(std::string_view code) {
 std::int64_t Currency::minor_per_major() const noexcept { return k_pow10[static_cast<std::size_t>(m_digits)]; }
 
 Result<Money> Money::parse(std::string_view text, Currency currency) {
-    const auto fail = [&](const std::string& why) {
-        return bad_input(quote_input(text) + " is not an amount: " + why);
+    const auto fail = [&](Error why) {
+        return bad_input("{0} is not an amount", quote_input(text)).because(std::move(why));
     };
     const int digits = currency.minor_digits();
     std::size_t i = 0;
@@ -126,18 +126,19 @@ Result<Money> Money::parse(std::string_view text, Currency currency) {
         }
         frac_end = i;
         if (frac_end == frac_begin) {
-            return fail("a '.' must be followed by digits");
+            return fail(bad_input("a '.' must be followed by digits"));
         }
     }
     const std::string example = digits == 0 ? "\"1234\"" : "\"1234." + std::string(static_cast<std::size_t>(digits), '5') + "\"";
     if (i != text.size() || int_end == int_begin) {
-        return fail("write digits with an optional '-' and '.', like " + example +
-                    " (no spaces, signs other than '-', or thousands separators)");
+        return fail(bad_input("write digits with an optional '-' and '.', like {0} (no spaces, signs other than '-', "
+                              "or thousands separators)",
+                              example));
     }
     const auto frac_len = frac_end - frac_begin;
     if (frac_len > static_cast<std::size_t>(digits)) {
-        return fail(std::string(currency.code()) + " has " + std::to_string(digits) + " decimal" +
-                    (digits == 1 ? "" : "s"));
+        return fail(problem_n(Errc::bad_input, "{0} has {1} decimal", "{0} has {1} decimals",
+                              static_cast<std::uint64_t>(digits), currency.code(), digits));
     }
     constexpr auto max = std::numeric_limits<std::int64_t>::max();
     std::int64_t value = 0;
@@ -151,12 +152,12 @@ Result<Money> Money::parse(std::string_view text, Currency currency) {
     };
     for (std::size_t k = int_begin; k < int_end; ++k) {
         if (!push_digit(text[k])) {
-            return Error{Errc::overflow, quote_input(text) + " is too large an amount"};
+            return problem(Errc::overflow, "{0} is too large an amount", quote_input(text));
         }
     }
     for (std::size_t k = 0; k < static_cast<std::size_t>(digits); ++k) {
         if (!push_digit(k < frac_len ? text[frac_begin + k] : '0')) {
-            return Error{Errc::overflow, quote_input(text) + " is too large an amount"};
+            return problem(Errc::overflow, "{0} is too large an amount", quote_input(text));
         }
     }
     return from_minor(negative ? -value : value, currency);
@@ -192,13 +193,14 @@ Result<Money> Money::checked_mul(std::int64_t factor) const {
     return catching([&] { return *this * factor; });
 }
 
-void Money::throw_overflow(const char* operation) {
-    throw MoneyError(Errc::overflow, std::string("amount overflow in ") + operation);
+void Money::throw_overflow() {
+    throw MoneyError(problem(Errc::overflow, "an amount went past the largest Steadypay can count"));
 }
 
 void Money::throw_mismatch(const Money& a, const Money& b) {
     require_same_currency(a, b);
-    throw MoneyError(Errc::currency_mismatch, "currency mismatch"); // not reached: the check above throws
+    throw MoneyError(problem(Errc::currency_mismatch, "cannot combine {0} and {1} amounts", a.currency().code(),
+                             b.currency().code())); // not reached: the check above throws
 }
 
 Money Money::midpoint(const Money& a, const Money& b) {

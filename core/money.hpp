@@ -24,11 +24,12 @@ namespace steadypay::core {
 // compute with Money catch it and return an Error instead; it never crosses the core boundary.
 class MoneyError : public std::runtime_error {
 public:
-    MoneyError(Errc code, const std::string& what) : std::runtime_error(what), m_code(code) {}
-    [[nodiscard]] Errc code() const noexcept { return m_code; }
+    explicit MoneyError(Error error) : std::runtime_error(error.message()), m_error(std::move(error)) {}
+    [[nodiscard]] Errc code() const noexcept { return m_error.code; }
+    [[nodiscard]] const Error& error() const noexcept { return m_error; }
 
 private:
-    Errc m_code;
+    Error m_error;
 };
 
 class Currency {
@@ -95,7 +96,7 @@ public:
             throw_mismatch(a, b);
         }
         if (__builtin_add_overflow(a.m_minor, b.m_minor, &r)) [[unlikely]] {
-            throw_overflow("addition");
+            throw_overflow();
         }
         return from_minor(r, a.m_currency);
     }
@@ -105,21 +106,21 @@ public:
             throw_mismatch(a, b);
         }
         if (__builtin_sub_overflow(a.m_minor, b.m_minor, &r)) [[unlikely]] {
-            throw_overflow("subtraction");
+            throw_overflow();
         }
         return from_minor(r, a.m_currency);
     }
     friend Money operator-(const Money& a) {
         std::int64_t r = 0;
         if (__builtin_sub_overflow(std::int64_t{0}, a.m_minor, &r)) [[unlikely]] {
-            throw_overflow("negation");
+            throw_overflow();
         }
         return from_minor(r, a.m_currency);
     }
     friend Money operator*(const Money& a, std::int64_t factor) {
         std::int64_t r = 0;
         if (__builtin_mul_overflow(a.m_minor, factor, &r)) [[unlikely]] {
-            throw_overflow("multiplication");
+            throw_overflow();
         }
         return from_minor(r, a.m_currency);
     }
@@ -144,7 +145,7 @@ public:
 private:
     Money(std::int64_t minor, Currency currency) noexcept : m_minor(minor), m_currency(currency) {}
     [[noreturn]] static void throw_mismatch(const Money& a, const Money& b);
-    [[noreturn]] static void throw_overflow(const char* operation);
+    [[noreturn]] static void throw_overflow();
 
     std::int64_t m_minor = 0;
     Currency m_currency;
@@ -152,5 +153,10 @@ private:
 
 [[nodiscard]] inline Money min(const Money& a, const Money& b) { return b < a ? b : a; }
 [[nodiscard]] inline Money max(const Money& a, const Money& b) { return a < b ? b : a; }
+
+// An amount as the fact of an error's message.
+inline Fact to_fact(const Money& m) {
+    return AmountFact{m.minor(), std::string(m.currency().code()), m.to_string()};
+}
 
 } // namespace steadypay::core

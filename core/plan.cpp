@@ -1660,7 +1660,7 @@ Result<Plan> make_plan(const Household& h, const PlanOptions& options) {
         plan.occurrences = std::move(planned);
         return plan;
     } catch (const MoneyError& e) {
-        return Error{e.code(), e.what()};
+        return e.error();
     }
 }
 

@@ -58,17 +58,17 @@ Result<Payment> record_payment(Household& h, const std::string& item, Date due, 
                                std::optional<Date> date, std::optional<Money> amount) {
     const auto ref = find_item(h, item);
     if (!ref) {
-        return bad_input("item: no bill or income has the id \"" + item + "\"");
+        return bad_input("no bill or income has the id \"{0}\"", item).context("item");
     }
     const auto found = item_due_dates(h, item, due, due);
     if (found.empty()) {
-        std::string dates;
+        ListFact near;
         for (const auto& d : item_due_dates(h, item, due - date::days{45}, due + date::days{45})) {
-            dates += (dates.empty() ? "" : ", ") + to_iso(d.due);
+            near.dates.push_back(d.due);
         }
-        return bad_input(
-            "due: \"" + item + "\" is not due on " + to_iso(due) +
-            (dates.empty() ? std::string(" (it has no due date near it)") : " (due dates near it: " + dates + ")"));
+        return (near.dates.empty() ? bad_input("\"{0}\" is not due on {1} (it has no due date near it)", item, due)
+                                   : bad_input("\"{0}\" is not due on {1} (due dates near it: {2})", item, due, near))
+            .context("due");
     }
     Payment p;
     p.item = item;
@@ -76,17 +76,18 @@ Result<Payment> record_payment(Household& h, const std::string& item, Date due, 
     p.status = status;
     if (status == PaymentStatus::paid) {
         if (!date) {
-            return bad_input("date: a paid payment needs its date");
+            return bad_input("a paid payment needs its date").context("date");
         }
         p.date = date;
         if (amount) {
             if (amount->is_negative()) {
-                return bad_input("amount: " + amount->to_string() + " must not be negative");
+                return bad_input("{0} must not be negative", *amount).context("amount");
             }
             p.amount = amount;
         } else if (ref->amount->is_range) {
-            return bad_input("amount: " + *ref->name + " varies (" + ref->amount->min.to_string() + ".." +
-                             ref->amount->max.to_string() + "): give the amount paid");
+            return bad_input("{0} varies ({1}..{2}): give the amount paid", *ref->name, ref->amount->min,
+                             ref->amount->max)
+                .context("amount");
         } else {
             p.amount = ref->amount->min * found.front().count;
         }
@@ -106,7 +107,7 @@ Status clear_payment(Household& h, const std::string& item, Date due) {
     const auto existing = std::find_if(h.payments.begin(), h.payments.end(),
                                        [&](const Payment& x) { return x.item == item && x.due == due; });
     if (existing == h.payments.end()) {
-        return bad_input("nothing is recorded for \"" + item + "\" due " + to_iso(due));
+        return bad_input("nothing is recorded for \"{0}\" due {1}", item, due);
     }
     h.payments.erase(existing);
     return {};

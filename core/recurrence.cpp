@@ -48,17 +48,19 @@ std::string part(std::string_view name, std::string_view value) {
     return std::string(name) + "=" + clip_input(value);
 }
 
-Result<std::vector<int>> parse_int_list(std::string_view name, std::string_view value, int max, bool allow_negative,
-                                        const char* range_text) {
+Result<std::vector<int>> parse_int_list(std::string_view name, std::string_view value, int max, bool allow_negative) {
     std::vector<int> out;
     for (auto item : split(value, ',')) {
         const auto n = parse_whole(item, -INT64_MAX, INT64_MAX, true);
         if (n.error == WholeError::not_a_number) {
-            return bad_input(part(name, value) + ": " + quote_input(item) + " is not a whole number");
+            return bad_input("{0}: {1} is not a whole number", part(name, value), quote_input(item));
         }
         const std::int64_t a = n.value < 0 ? -n.value : n.value;
         if (!n || a < 1 || a > max || (n.value < 0 && !allow_negative)) {
-            return bad_input(part(name, item) + " is out of range (" + range_text + ")");
+            // The bounds as the rule writes numbers, in any language.
+            return allow_negative
+                       ? bad_input("{0} is out of range (1..{1} or -{1}..-1)", part(name, item), std::to_string(max))
+                       : bad_input("{0} is out of range (1..{1})", part(name, item), std::to_string(max));
         }
         out.push_back(static_cast<int>(n.value));
     }
@@ -73,13 +75,13 @@ Result<Date> parse_until(std::string_view value) {
         return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
     };
     if (!(date_only || date_time) || !digits(value.substr(0, 8)) || (date_time && !digits(value.substr(9, 6)))) {
-        return bad_input(part("UNTIL", value) + " is not a date: write YYYYMMDD, like UNTIL=20271231");
+        return bad_input("{0} is not a date: write YYYYMMDD, like UNTIL=20271231", part("UNTIL", value));
     }
     std::string iso = std::string(value.substr(0, 4)) + "-" + std::string(value.substr(4, 2)) + "-" +
                       std::string(value.substr(6, 2));
     auto d = parse_iso_date(iso);
     if (!d) {
-        return bad_input(part("UNTIL", value) + " is not a date that exists");
+        return bad_input("{0} is not a date that exists", part("UNTIL", value));
     }
     return d.value();
 }
@@ -88,21 +90,21 @@ Result<std::vector<WeekdayNum>> parse_by_day(std::string_view value) {
     std::vector<WeekdayNum> out;
     for (auto item : split(value, ',')) {
         if (item.size() < 2) {
-            return bad_input(part("BYDAY", value) + ": " + quote_input(item) +
-                             " is not a weekday (MO..SU, optionally with an ordinal such as 2FR or -1MO)");
+            return bad_input("{0}: {1} is not a weekday (MO..SU, optionally with an ordinal such as 2FR or -1MO)",
+                             part("BYDAY", value), quote_input(item));
         }
         const auto code = item.substr(item.size() - 2);
         auto wd = parse_weekday_code(code);
         if (!wd) {
-            return bad_input(part("BYDAY", value) + ": " + quote_input(item) +
-                             " is not a weekday (MO..SU, optionally with an ordinal such as 2FR or -1MO)");
+            return bad_input("{0}: {1} is not a weekday (MO..SU, optionally with an ordinal such as 2FR or -1MO)",
+                             part("BYDAY", value), quote_input(item));
         }
         int ordinal = 0;
         const auto num = item.substr(0, item.size() - 2);
         if (!num.empty()) {
             const auto n = parse_int(num);
             if (!n || *n == 0 || *n > 53 || *n < -53) {
-                return bad_input(part("BYDAY", item) + ": the ordinal must be 1..53 or -53..-1");
+                return bad_input("{0}: the ordinal must be 1..53 or -53..-1", part("BYDAY", item));
             }
             ordinal = *n;
         }
@@ -131,16 +133,16 @@ Result<RecurrenceRule> parse_rrule(std::string_view text) {
     for (auto p : split(body, ';')) {
         const auto eq = p.find('=');
         if (eq == std::string_view::npos || eq == 0) {
-            return bad_input(quote_input(p) + " is not a NAME=VALUE part");
+            return bad_input("{0} is not a NAME=VALUE part", quote_input(p));
         }
         const auto name = p.substr(0, eq);
         const auto value = p.substr(eq + 1);
         if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
-            return bad_input(clip_input(name) + " is given twice");
+            return bad_input("{0} is given twice", clip_input(name));
         }
         seen.emplace_back(name);
         if (value.empty()) {
-            return bad_input(clip_input(name) + " has no value");
+            return bad_input("{0} has no value", clip_input(name));
         }
         if (name == "FREQ") {
             if (value == "DAILY") {
@@ -152,22 +154,22 @@ Result<RecurrenceRule> parse_rrule(std::string_view text) {
             } else if (value == "YEARLY") {
                 rule.freq = Frequency::yearly;
             } else if (value == "HOURLY" || value == "MINUTELY" || value == "SECONDLY") {
-                return bad_input(part(name, value) +
-                                 " is not supported: schedules are dates (DAILY, WEEKLY, MONTHLY or YEARLY)");
+                return bad_input("{0} is not supported: schedules are dates (DAILY, WEEKLY, MONTHLY or YEARLY)",
+                                 part(name, value));
             } else {
-                return bad_input(part(name, value) + " is not a frequency (DAILY, WEEKLY, MONTHLY or YEARLY)");
+                return bad_input("{0} is not a frequency (DAILY, WEEKLY, MONTHLY or YEARLY)", part(name, value));
             }
             have_freq = true;
         } else if (name == "INTERVAL") {
             const auto n = parse_int(value);
             if (!n || *n < 1 || *n > 10000) {
-                return bad_input(part(name, value) + " must be a whole number from 1 to 10000");
+                return bad_input("{0} must be a whole number from 1 to 10000", part(name, value));
             }
             rule.interval = *n;
         } else if (name == "COUNT") {
             const auto n = parse_int(value);
             if (!n || *n < 1 || *n > 1000000) {
-                return bad_input(part(name, value) + " must be a whole number from 1 to 1000000");
+                return bad_input("{0} must be a whole number from 1 to 1000000", part(name, value));
             }
             rule.count = *n;
         } else if (name == "UNTIL") {
@@ -183,19 +185,19 @@ Result<RecurrenceRule> parse_rrule(std::string_view text) {
             }
             rule.by_day = std::move(v).value();
         } else if (name == "BYMONTHDAY") {
-            auto v = parse_int_list(name, value, 31, true, "1..31 or -31..-1");
+            auto v = parse_int_list(name, value, 31, true);
             if (!v) {
                 return std::move(v).error();
             }
             rule.by_month_day = std::move(v).value();
         } else if (name == "BYMONTH") {
-            auto v = parse_int_list(name, value, 12, false, "1..12");
+            auto v = parse_int_list(name, value, 12, false);
             if (!v) {
                 return std::move(v).error();
             }
             rule.by_month = std::move(v).value();
         } else if (name == "BYSETPOS") {
-            auto v = parse_int_list(name, value, 366, true, "1..366 or -366..-1");
+            auto v = parse_int_list(name, value, 366, true);
             if (!v) {
                 return std::move(v).error();
             }
@@ -203,16 +205,18 @@ Result<RecurrenceRule> parse_rrule(std::string_view text) {
         } else if (name == "WKST") {
             auto wd = parse_weekday_code(value);
             if (!wd) {
-                return bad_input(part(name, value) + " is not a weekday (MO, TU, WE, TH, FR, SA or SU)");
+                return bad_input("{0} is not a weekday (MO, TU, WE, TH, FR, SA or SU)", part(name, value));
             }
             rule.wkst = wd.value();
         } else if (name == "BYYEARDAY" || name == "BYWEEKNO" || name == "BYHOUR" || name == "BYMINUTE" ||
                    name == "BYSECOND") {
-            return bad_input(clip_input(name) + " is not supported (supported: FREQ, INTERVAL, COUNT, UNTIL, BYDAY, "
-                                                 "BYMONTHDAY, BYMONTH, BYSETPOS, WKST)");
+            return bad_input("{0} is not supported (supported: FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, "
+                             "BYMONTH, BYSETPOS, WKST)",
+                             clip_input(name));
         } else {
-            return bad_input(quote_input(name) + " is not an RRULE part (supported: FREQ, INTERVAL, COUNT, "
-                                                        "UNTIL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS, WKST)");
+            return bad_input("{0} is not an RRULE part (supported: FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, "
+                             "BYMONTH, BYSETPOS, WKST)",
+                             quote_input(name));
         }
     }
     if (!have_freq) {
@@ -224,8 +228,8 @@ Result<RecurrenceRule> parse_rrule(std::string_view text) {
     if (rule.freq == Frequency::daily || rule.freq == Frequency::weekly) {
         for (const auto& wn : rule.by_day) {
             if (wn.ordinal != 0) {
-                return bad_input("BYDAY=" + std::to_string(wn.ordinal) + std::string(weekday_code(wn.weekday)) +
-                                 ": an ordinal needs FREQ=MONTHLY or FREQ=YEARLY");
+                return bad_input("BYDAY={0}: an ordinal needs FREQ=MONTHLY or FREQ=YEARLY",
+                                 std::to_string(wn.ordinal) + std::string(weekday_code(wn.weekday)));
             }
         }
     }

@@ -10,7 +10,7 @@ Result<Schedule> Schedule::make(std::string_view rrule, Date start, std::optiona
         return std::move(rule).error();
     }
     if (end && *end < start) {
-        return bad_input("the end " + to_iso(*end) + " is before the start " + to_iso(start));
+        return bad_input("the end {0} is before the start {1}", *end, start);
     }
     return Schedule{std::string(rrule), std::move(rule).value(), start, end};
 }

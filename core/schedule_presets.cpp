@@ -13,7 +13,7 @@ std::string wd(date::weekday w) {
 Result<std::string> preset_rule(const SchedulePreset& p) {
     const auto check_day = [](int d, int hi) -> Status {
         if (d < 1 || d > hi) {
-            return bad_input("the day must be from 1 to " + std::to_string(hi));
+            return bad_input("the day must be from 1 to {0}", hi);
         }
         return {};
     };

@@ -381,7 +381,7 @@ Result<std::vector<Warning>> warnings_for(const Household& household, Date today
     try {
         return compute_warnings(household, f.value(), p.value(), WarningOptions{today, acknowledged});
     } catch (const MoneyError& e) {
-        return Error{e.code(), e.what()};
+        return e.error();
     }
 }
 

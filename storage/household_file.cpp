@@ -33,39 +33,39 @@ struct Invalid {
     core::Error error;
 };
 
-[[noreturn]] void fail(const std::string& path, const std::string& what) {
-    throw Invalid{core::bad_input(path + ": " + what)};
+template <class... F> [[noreturn]] void fail(const std::string& path, core::Message what, const F&... facts) {
+    throw Invalid{core::bad_input(what, facts...).context(path)};
 }
 
 [[noreturn]] void fail(const std::string& path, const core::Error& e) {
-    throw Invalid{core::Error{e.code, path + ": " + e.message}};
+    throw Invalid{e.context(path)};
 }
 
-std::string describe(const json& j) {
+core::Marked describe(const json& j) {
     switch (j.type()) {
     case json::value_t::null:
-        return "null";
+        return core::N_("null");
     case json::value_t::boolean:
-        return "a boolean";
+        return core::N_("a boolean");
     case json::value_t::number_float:
-        return "a number with a fraction";
+        return core::N_("a number with a fraction");
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-        return "a number";
+        return core::N_("a number");
     case json::value_t::string:
-        return "a string";
+        return core::N_("a string");
     case json::value_t::array:
-        return "a list";
+        return core::N_("a list");
     case json::value_t::object:
-        return "an object";
+        return core::N_("an object");
     default:
-        return "a value of another kind";
+        return core::N_("a value of another kind");
     }
 }
 
 std::string as_string(const json& j, const std::string& path) {
     if (!j.is_string()) {
-        fail(path, "must be a string, not " + describe(j));
+        fail(path, "must be a string, not {0}", describe(j));
     }
     return j.get<std::string>();
 }
@@ -96,7 +96,7 @@ int as_int(const json& j, const std::string& path) {
     if (j.is_number_unsigned()) {
         const auto u = j.get<std::uint64_t>();
         if (u > static_cast<std::uint64_t>(k_limit)) {
-            fail(path, std::to_string(u) + " is out of range");
+            fail(path, "{0} is out of range", u);
         }
         return static_cast<int>(u);
     }
@@ -107,18 +107,18 @@ int as_int(const json& j, const std::string& path) {
         }
     }
     if (!j.is_number_integer()) {
-        fail(path, "must be a whole number, not " + describe(j));
+        fail(path, "must be a whole number, not {0}", describe(j));
     }
     const auto v = j.get<std::int64_t>();
     if (v < -k_limit || v > k_limit) {
-        fail(path, std::to_string(v) + " is out of range");
+        fail(path, "{0} is out of range", v);
     }
     return static_cast<int>(v);
 }
 
 bool as_bool(const json& j, const std::string& path) {
     if (!j.is_boolean()) {
-        fail(path, "must be true or false, not " + describe(j));
+        fail(path, "must be true or false, not {0}", describe(j));
     }
     return j.get<bool>();
 }
@@ -137,18 +137,17 @@ public:
     Obj(const json& j, std::string path, std::initializer_list<std::string_view> allowed, KeySet* written)
         : m_j(j), m_path(std::move(path)) {
         if (!j.is_object()) {
-            fail(m_path.empty() ? "the document" : m_path, "must be an object, not " + describe(j));
+            fail(m_path.empty() ? "the document" : m_path, "must be an object, not {0}", describe(j));
         }
         for (const auto& [key, value] : j.items()) {
             const bool known = std::find(allowed.begin(), allowed.end(), key) != allowed.end();
             if (!known) {
                 const auto best = core::closest_match(key, std::vector<std::string_view>(allowed));
-                std::string list;
-                for (auto a : allowed) {
-                    list += (list.empty() ? "" : ", ") + std::string(a);
+                const std::vector<std::string> names(allowed.begin(), allowed.end());
+                if (best.empty()) {
+                    fail(json_path(m_path, key), "unknown key (known keys: {0})", core::ListFact{names, {}});
                 }
-                fail(json_path(m_path, key), best.empty() ? "unknown key (known keys: " + list + ")"
-                                                          : "unknown key (did you mean \"" + std::string(best) + "\"?)");
+                fail(json_path(m_path, key), "unknown key (did you mean \"{0}\"?)", best);
             }
             if (written) {
                 written->add(key);
@@ -166,7 +165,7 @@ public:
     [[nodiscard]] const json& required(std::string_view key) const {
         const auto it = m_j.find(key);
         if (it == m_j.end()) {
-            fail(m_path.empty() ? std::string(key) : m_path, "\"" + std::string(key) + "\" is missing");
+            fail(m_path.empty() ? std::string(key) : m_path, "\"{0}\" is missing", key);
         }
         if (it->is_null()) {
             fail(at(key), "must not be null");
@@ -211,7 +210,7 @@ public:
             return empty;
         }
         if (!v->is_array()) {
-            fail(at(key), "must be a list, not " + describe(*v));
+            fail(at(key), "must be a list, not {0}", describe(*v));
         }
         return *v;
     }
@@ -243,7 +242,7 @@ core::Schedule read_schedule(const Obj& o) {
         fail(s.at("rrule"), rule.error());
     }
     if (end && *end < start) {
-        fail(s.at("end"), core::to_iso(*end) + " is before the start " + core::to_iso(start));
+        fail(s.at("end"), "{0} is before the start {1}", *end, start);
     }
     return core::Schedule{rrule, std::move(rule).value(), start, end};
 }
@@ -253,8 +252,7 @@ Household read(const json& doc) {
     Obj top(doc, "", {"format", "household", "accounts", "incomes", "bills", "payments"}, &h.written);
     const std::string format = top.string("format");
     if (format != k_household_format) {
-        fail("format", "\"" + format + "\" is not supported (this program reads " + std::string(k_household_format) +
-                           ")");
+        fail("format", "\"{0}\" is not supported (this program reads {1})", format, k_household_format);
     }
     Obj hh(top.required("household"), "household",
            {"name", "currency", "timezone", "weekend", "holiday_region", "holidays", "holidays_removed", "intraday_order",
@@ -264,8 +262,8 @@ Household read(const json& doc) {
     h.currency = hh.enumeration<core::Currency>("currency", core::Currency::from_code);
     h.timezone = hh.string_or("timezone", "UTC");
     if (!is_known_time_zone(h.timezone)) {
-        fail(hh.at("timezone"), "\"" + h.timezone +
-                                    "\" is not a time zone of the IANA database (such as Europe/London or UTC)");
+        fail(hh.at("timezone"), "\"{0}\" is not a time zone of the IANA database (such as Europe/London or UTC)",
+             h.timezone);
     }
     if (const auto* w = hh.optional("weekend")) {
         if (!w->is_array()) {
@@ -434,7 +432,7 @@ core::Result<Household> parse_household(std::string_view json_text) {
     } catch (Invalid& e) {
         return std::move(e.error);
     } catch (const core::MoneyError& e) {
-        return core::Error{e.code(), e.what()};
+        return e.error();
     }
 }
 
@@ -588,12 +586,13 @@ bool is_known_time_zone(std::string_view name) {
 core::Result<std::string> read_text_file(const std::filesystem::path& path, std::size_t max_bytes) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-        return core::Error{core::Errc::io, path.string() + ": is a folder, not a file"};
+        return core::problem(core::Errc::io, "is a folder, not a file").context(path.string());
     }
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        return core::Error{errno == ENOENT ? core::Errc::not_found : core::Errc::io,
-                           path.string() + ": cannot open (" + std::strerror(errno) + ")"};
+        return core::problem(errno == ENOENT ? core::Errc::not_found : core::Errc::io, "cannot open ({0})",
+                             std::strerror(errno))
+            .context(path.string());
     }
     std::string text;
     char buf[65536];
@@ -603,7 +602,8 @@ core::Result<std::string> read_text_file(const std::filesystem::path& path, std:
             continue;
         }
         if (n < 0) {
-            const auto e = core::Error{core::Errc::io, path.string() + ": cannot read (" + std::strerror(errno) + ")"};
+            const auto e =
+                core::problem(core::Errc::io, "cannot read ({0})", std::strerror(errno)).context(path.string());
             ::close(fd);
             return e;
         }
@@ -612,8 +612,8 @@ core::Result<std::string> read_text_file(const std::filesystem::path& path, std:
         }
         if (text.size() + static_cast<std::size_t>(n) > max_bytes) {
             ::close(fd);
-            return core::bad_input(path.string() + ": is too large (more than " + std::to_string(max_bytes) +
-                                   " bytes) for what it should hold");
+            return core::bad_input("is too large (more than {0} bytes) for what it should hold", max_bytes)
+                .context(path.string());
         }
         text.append(buf, static_cast<std::size_t>(n));
     }
@@ -622,14 +622,14 @@ core::Result<std::string> read_text_file(const std::filesystem::path& path, std:
 }
 
 core::Status write_file_atomically(const std::filesystem::path& path, std::string_view content) {
-    const auto fail_io = [&](const std::string& what) {
-        return core::Error{core::Errc::io, path.string() + ": " + what + " (" + std::strerror(errno) + ")"};
+    const auto fail_io = [&](core::Marked what) {
+        return core::problem(core::Errc::io, what, std::strerror(errno)).context(path.string());
     };
     std::filesystem::path tmp = path;
     tmp += ".tmp-" + std::to_string(::getpid());
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) {
-        return fail_io("cannot create a temporary file beside it");
+        return fail_io(core::N_("cannot create a temporary file beside it ({0})"));
     }
     std::size_t done = 0;
     while (done < content.size()) {
@@ -638,7 +638,7 @@ core::Status write_file_atomically(const std::filesystem::path& path, std::strin
             if (errno == EINTR) {
                 continue;
             }
-            auto e = fail_io("cannot write");
+            auto e = fail_io(core::N_("cannot write ({0})"));
             ::close(fd);
             ::unlink(tmp.c_str());
             return e;
@@ -646,14 +646,14 @@ core::Status write_file_atomically(const std::filesystem::path& path, std::strin
         done += static_cast<std::size_t>(n);
     }
     if (::fsync(fd) != 0) {
-        auto e = fail_io("cannot sync");
+        auto e = fail_io(core::N_("cannot sync ({0})"));
         ::close(fd);
         ::unlink(tmp.c_str());
         return e;
     }
     ::close(fd);
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        auto e = fail_io("cannot rename the temporary file into place");
+        auto e = fail_io(core::N_("cannot rename the temporary file into place ({0})"));
         ::unlink(tmp.c_str());
         return e;
     }

@@ -69,11 +69,16 @@ public:
     [[nodiscard]] bool damaged() const { return m_out.size() > m_first; }
     [[nodiscard]] std::int64_t row() const { return m_row; }
 
-    void damage(const char* field, std::string problem) { m_out.push_back(Damage{m_table, m_row, field, std::move(problem)}); }
+    void damage(const char* field, Error problem) {
+        m_out.push_back(Damage{m_table, m_row, field, std::move(problem)});
+    }
+    template <class... F> void damage(const char* field, core::Message what, const F&... facts) {
+        damage(field, core::problem(Errc::store_unavailable, what, facts...));
+    }
 
     std::string text(int col, const char* field) {
         if (m_s.column_type(col) != SQLITE_TEXT) {
-            damage(field, "holds " + kind(col) + " where text belongs");
+            damage(field, "holds {0} where text belongs", kind(col));
             return {};
         }
         return m_s.column_text(col);
@@ -86,13 +91,12 @@ public:
     }
     std::int64_t integer(int col, const char* field, std::int64_t lo, std::int64_t hi) {
         if (m_s.column_type(col) != SQLITE_INTEGER) {
-            damage(field, "holds " + kind(col) + " where a whole number belongs");
+            damage(field, "holds {0} where a whole number belongs", kind(col));
             return lo;
         }
         const auto v = m_s.column_int(col);
         if (v < lo || v > hi) {
-            damage(field, std::to_string(v) + " is out of range (" + std::to_string(lo) + ".." + std::to_string(hi) +
-                              ")");
+            damage(field, "{0} is out of range ({1}..{2})", v, lo, hi);
             return lo;
         }
         return v;
@@ -128,7 +132,7 @@ public:
         }
         auto v = parse(t);
         if (!v) {
-            damage(field, v.error().message);
+            damage(field, v.error());
             return T{};
         }
         return v.value();
@@ -139,7 +143,7 @@ public:
         }
         auto d = core::parse_iso_date(iso);
         if (!d) {
-            damage(field, d.error().message);
+            damage(field, d.error());
             return Date{};
         }
         return d.value();
@@ -154,18 +158,18 @@ private:
         }
         return false;
     }
-    [[nodiscard]] std::string kind(int col) const {
+    [[nodiscard]] core::Marked kind(int col) const {
         switch (m_s.column_type(col)) {
         case SQLITE_INTEGER:
-            return "a whole number";
+            return core::N_("a whole number");
         case SQLITE_FLOAT:
-            return "a fraction";
+            return core::N_("a fraction");
         case SQLITE_NULL:
-            return "nothing";
+            return core::N_("nothing");
         case SQLITE_BLOB:
-            return "binary data";
+            return core::N_("binary data");
         default:
-            return "text";
+            return core::N_("text");
         }
     }
 
@@ -176,7 +180,9 @@ private:
     std::int64_t m_row;
 };
 
-Error damaged(const Damage& d) { return Error{Errc::store_unavailable, "the store is damaged: " + describe(d)}; }
+Error damaged(const Damage& d) {
+    return problem(Errc::store_unavailable, "the store is damaged").because(describe(d));
+}
 
 class Reader {
 public:
@@ -231,13 +237,13 @@ private:
                           h.currency = f.choice<Currency>(2, "currency", Currency::from_code);
                           h.timezone = f.text(3, "timezone");
                           if (!f.damaged() && !is_known_time_zone(h.timezone)) {
-                              f.damage("timezone", core::quote_input(h.timezone) + " is not a time zone");
+                              f.damage("timezone", "{0} is not a time zone", core::quote_input(h.timezone));
                           }
                           h.weekend.clear();
                           for (const auto& code : split(f.text(4, "weekend"), ',')) {
                               auto wd = core::parse_weekday_code(code);
                               if (!wd) {
-                                  f.damage("weekend", wd.error().message);
+                                  f.damage("weekend", wd.error());
                                   break;
                               }
                               h.weekend.push_back(wd.value());
@@ -256,7 +262,7 @@ private:
             return s;
         }
         if (!found) {
-            return Error{Errc::store_unavailable, "the store is damaged: it holds no household"};
+            return problem(Errc::store_unavailable, "the store is damaged: it holds no household");
         }
         if (!m_damage.empty() && !m_collect) {
             return damaged(m_damage.front());
@@ -282,12 +288,12 @@ private:
                           : key == "lead_days.autopay_insufficient_funds" ? &t.autopay_insufficient_funds
                                                                           : nullptr;
             if (!target) {
-                f.damage("key", core::quote_input(key) + " is not a setting");
+                f.damage("key", "{0} is not a setting", core::quote_input(key));
                 return;
             }
             const auto n = core::parse_whole(value, 0, 365);
             if (!n) {
-                f.damage("value", key + ": " + core::quote_input(value) + " is not a day count (0..365)");
+                f.damage("value", "{0}: {1} is not a day count (0..365)", key, core::quote_input(value));
                 return;
             }
             *target = static_cast<int>(n.value);
@@ -327,7 +333,7 @@ private:
         }
         auto s = core::Schedule::make(rrule, start, end);
         if (!s) {
-            f.damage("rrule", s.error().message);
+            f.damage("rrule", s.error());
             return {};
         }
         return std::move(s).value();
@@ -339,7 +345,7 @@ private:
         a.max = f.money(col + 1, "amount_max", c, false);
         a.is_range = f.flag(col + 2, "amount_is_range");
         if (!f.damaged() && (a.max < a.min || (!a.is_range && !(a.max == a.min)))) {
-            f.damage("amount_max", a.max.to_string() + " does not go with amount_min " + a.min.to_string());
+            f.damage("amount_max", "{0} does not go with amount_min {1}", a.max, a.min);
         }
         return a;
     }
@@ -642,7 +648,7 @@ Status sync(const Database& db, std::int64_t id, const Table& table, const std::
             return s;
         }
         if (!inserting && sqlite3_changes(db.handle()) != 1) {
-            return Error{Errc::internal, std::string("a row of ") + table.name + " was not where it was read"};
+            return problem(Errc::internal, "a row of {0} was not where it was read", table.name);
         }
     }
     return {};
@@ -673,8 +679,8 @@ std::vector<Value> household_values(const Household& h) {
 
 } // namespace
 
-std::string describe(const Damage& d) {
-    return d.table + " row " + std::to_string(d.row) + ", field " + d.field + ": " + d.problem;
+Error describe(const Damage& d) {
+    return problem(Errc::store_unavailable, "{0} row {1}, field {2}", d.table, d.row, d.field).because(d.problem);
 }
 
 Result<Household> read_household(const Database& db, std::int64_t id, std::vector<Damage>* damage) {

@@ -23,11 +23,11 @@ struct Damage {
     std::string table;
     std::int64_t row = 0; // the row's rowid
     std::string field;
-    std::string problem;
+    core::Error problem;
 };
 
 // "bills row 12, field start: \"2026-13-40\" is not a date that exists"
-[[nodiscard]] std::string describe(const Damage& damage);
+[[nodiscard]] core::Error describe(const Damage& damage);
 
 // Reads the household with this id. The first damaged field fails the read (Errc::store_unavailable,
 // "the store is damaged: " + describe(...)), unless `damage` is given: then every damaged field is

@@ -20,39 +20,46 @@ void Database::close() noexcept {
     }
 }
 
+namespace {
+
+// What went wrong, without the file. SQLite's own words (`detail`) stay as SQLite wrote them.
+core::Error sqlite_problem(int rc, const std::string& detail, std::string_view what) {
+    using core::Errc;
+    switch (rc & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return core::problem(Errc::busy, "in use by another program, which kept it locked past the wait; try again "
+                                         "when it is done");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return core::problem(Errc::store_unavailable, "the store is damaged ({0}): restore it from a backup", detail);
+    case SQLITE_READONLY:
+        return core::problem(Errc::store_unavailable, "cannot change the store: it is read-only (check the "
+                                                      "permissions of the file and its folder); nothing was changed");
+    case SQLITE_CANTOPEN:
+        return core::problem(Errc::store_unavailable,
+                             "cannot open the store's files ({0}): check that its folder exists and can be written",
+                             detail);
+    case SQLITE_FULL:
+        return core::problem(Errc::io, "the disk is full; nothing was changed");
+    default: {
+        const Errc code = (rc & 0xFF) == SQLITE_CONSTRAINT ? Errc::bad_input : Errc::io;
+        return what.empty() ? core::problem(code, "{0}", detail) : core::problem(code, "{0} ({1})", detail, what);
+    }
+    }
+}
+
+} // namespace
+
 core::Error sqlite_error(sqlite3* db, int rc, std::string_view what) {
     const char* name = db ? sqlite3_db_filename(db, "main") : nullptr;
-    const std::string file = name && *name ? std::string(name) + ": " : std::string();
     const std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    const std::string doing = what.empty() ? std::string() : " (" + std::string(what) + ")";
     // A schema SQLite cannot parse is a damaged page of sqlite_master, whatever the code says.
     if (detail.rfind("malformed database schema", 0) == 0) {
         rc = SQLITE_CORRUPT;
     }
-    switch (rc & 0xFF) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return core::Error{core::Errc::busy, file + "in use by another program, which kept it locked past the wait; "
-                                                    "try again when it is done"};
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-        return core::Error{core::Errc::store_unavailable,
-                           file + "the store is damaged (" + detail + "): restore it from a backup"};
-    case SQLITE_READONLY:
-        return core::Error{core::Errc::store_unavailable,
-                           file + "cannot change the store: it is read-only (check the permissions of the file and "
-                                  "its folder); nothing was changed"};
-    case SQLITE_CANTOPEN:
-        return core::Error{core::Errc::store_unavailable,
-                           file + "cannot open the store's files (" + detail +
-                               "): check that its folder exists and can be written"};
-    case SQLITE_FULL:
-        return core::Error{core::Errc::io, file + "the disk is full; nothing was changed"};
-    case SQLITE_CONSTRAINT:
-        return core::Error{core::Errc::bad_input, file + detail + doing};
-    default:
-        return core::Error{core::Errc::io, file + detail + doing};
-    }
+    core::Error e = sqlite_problem(rc, detail, what);
+    return name && *name ? std::move(e).context(name) : e;
 }
 
 core::Error Database::error(std::string_view what) const {

@@ -31,8 +31,13 @@ namespace {
 constexpr std::int64_t k_household_id = 1;
 constexpr const char* k_genesis_hash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-Error io_error(const fs::path& path, const std::string& what) {
-    return Error{Errc::io, path.string() + ": " + what};
+// One thing verify found wrong.
+template <class... F> Error damage_found(core::Message what, const F&... facts) {
+    return problem(Errc::store_unavailable, what, facts...);
+}
+
+template <class... F> Error io_error(const fs::path& path, core::Message what, const F&... facts) {
+    return problem(Errc::io, what, facts...).context(path.string());
 }
 
 // Folders the store lives in are private: created 0700.
@@ -48,7 +53,7 @@ Status make_private_dirs(const fs::path& dir) {
         return s;
     }
     if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-        return io_error(dir, std::string("cannot create the folder (") + std::strerror(errno) + ")");
+        return io_error(dir, "cannot create the folder ({0})", std::strerror(errno));
     }
     return {};
 }
@@ -82,7 +87,8 @@ Result<Database> open_database(const fs::path& path, const Passphrase& passphras
     // Without SQLCipher, PRAGMA key is ignored and the file would be plaintext: refuse.
     auto version = db.query_text("PRAGMA cipher_version");
     if (!version || !version.value() || version.value()->empty()) {
-        return Error{Errc::internal, "this program's SQLite has no encryption (SQLCipher); refusing to open the store"};
+        return problem(Errc::internal,
+                       "this program's SQLite has no encryption (SQLCipher); refusing to open the store");
     }
     if (sqlite3_key(raw, passphrase.view().data(), static_cast<int>(passphrase.size())) != SQLITE_OK) {
         return db.error("setting the key");
@@ -97,7 +103,7 @@ Result<Database> open_database(const fs::path& path, const Passphrase& passphras
     auto probe = db.query_int("SELECT count(*) FROM sqlite_master");
     if (!probe) {
         if (sqlite3_errcode(raw) == SQLITE_NOTADB) {
-            return Error{Errc::wrong_passphrase, path.string() + ": wrong passphrase"};
+            return problem(Errc::wrong_passphrase, "wrong passphrase").context(path.string());
         }
         return std::move(probe).error();
     }
@@ -119,7 +125,7 @@ Status run_migration(const Database& db, const Migration& m) {
         return std::move(tx).error();
     }
     if (auto s = db.exec(m.sql); !s) {
-        return Error{Errc::internal, "schema migration " + std::to_string(m.version) + " failed: " + s.error().message};
+        return problem(Errc::internal, "schema migration {0} failed", m.version).because(std::move(s).error());
     }
     if (auto s = db.exec("PRAGMA user_version = " + std::to_string(m.version)); !s) {
         return s;
@@ -224,7 +230,7 @@ Status append_audit(const Database& db, std::int64_t household, const Household&
     auto head = get_info(db, "audit_head");
     auto count = db.query_int("SELECT count(*) FROM audit_log");
     if (!head || !count) {
-        return Error{Errc::io, "cannot read the audit log"};
+        return problem(Errc::io, "cannot read the audit log");
     }
     std::string prev = head.value().empty() ? k_genesis_hash : head.value();
     std::int64_t seq = count.value();
@@ -301,8 +307,9 @@ Result<std::int64_t> read_revision(const Database& db) {
     }
     const auto n = core::parse_whole(text.value(), 0);
     if (!n) {
-        return Error{Errc::store_unavailable, "the store is damaged: store_info, field revision: " +
-                                                  core::quote_input(text.value()) + " is not a revision"};
+        return problem(Errc::store_unavailable,
+                       "the store is damaged: store_info, field revision: {0} is not a revision",
+                       core::quote_input(text.value()));
     }
     return n.value;
 }
@@ -360,8 +367,7 @@ fs::path default_store_path() { return xdg_base_dir("XDG_DATA_HOME", ".local/sha
 Result<Store> Store::create(const fs::path& path, const Passphrase& passphrase, const Household& household,
                             const ChangeContext& context, const CipherSettings& cipher, const OpenOptions& options) {
     if (passphrase.size() < k_min_passphrase_length) {
-        return core::bad_input("a passphrase needs at least " + std::to_string(k_min_passphrase_length) +
-                               " characters");
+        return core::bad_input("a passphrase needs at least {0} characters", k_min_passphrase_length);
     }
     if (auto s = core::validate(household); !s) {
         return std::move(s).error();
@@ -425,15 +431,17 @@ Result<Store> Store::open(const fs::path& path, const Passphrase& passphrase, co
     }
     auto version = db->query_int("PRAGMA user_version");
     if (!version) {
-        return Error{Errc::store_unavailable, path.string() + ": cannot read the schema version"};
+        return problem(Errc::store_unavailable, "cannot read the schema version").context(path.string());
     }
     if (version.value() == 0) {
-        return Error{Errc::store_unavailable, path.string() + ": is an incomplete store (its creation was interrupted)"};
+        return problem(Errc::store_unavailable, "is an incomplete store (its creation was interrupted)")
+            .context(path.string());
     }
     if (version.value() > k_schema_version) {
-        return Error{Errc::store_unavailable, path.string() + ": was made by a newer Steadypay (schema " +
-                                                  std::to_string(version.value()) + "; this build knows up to " +
-                                                  std::to_string(k_schema_version) + ")"};
+        return problem(Errc::store_unavailable,
+                       "was made by a newer Steadypay (schema {0}; this build knows up to {1})", version.value(),
+                       k_schema_version)
+            .context(path.string());
     }
     Store store(std::move(db).value(), path, header.value(), options.vfs);
     if (version.value() < k_schema_version) {
@@ -441,13 +449,16 @@ Result<Store> Store::open(const fs::path& path, const Passphrase& passphrase, co
         const fs::path backup_path = path.string() + ".schema-v" + std::to_string(version.value()) + "-" +
                                      (options.now.empty() ? std::string("backup") : options.now) + ".bak";
         if (auto s = store.backup(backup_path, false); !s) {
-            return Error{s.error().code, "cannot back up the store before upgrading it: " + s.error().message};
+            return problem(s.error().code, "cannot back up the store before upgrading it")
+                .because(std::move(s).error());
         }
         for (const auto& m : migrations()) {
             if (m.version > version.value()) {
                 if (auto s = run_migration(store.m_db, m); !s) {
-                    return Error{s.error().code, s.error().message + " (the store is unchanged; a backup is at " +
-                                                     backup_path.string() + ")"};
+                    return problem(s.error().code,
+                                   "the store could not be upgraded and is unchanged (a backup is at {0})",
+                                   backup_path.string())
+                        .because(std::move(s).error());
                 }
             }
         }
@@ -492,9 +503,10 @@ Result<Applied> Store::write(const std::function<Result<core::Edit>(const Househ
         return located(std::move(revision).error());
     }
     if (based_on && *based_on != revision.value()) {
-        return Error{Errc::conflict, m_path.string() + ": the store changed since it was read (revision " +
-                                         std::to_string(*based_on) + ", now " + std::to_string(revision.value()) +
-                                         "); nothing was changed"};
+        return problem(Errc::conflict,
+                       "the store changed since it was read (revision {0}, now {1}); nothing was changed", *based_on,
+                       revision.value())
+            .context(m_path.string());
     }
     // The household as it is now, read inside the transaction: the edit applies to it, and the
     // audit log sees every change.
@@ -524,32 +536,36 @@ Result<Applied> Store::write(const std::function<Result<core::Edit>(const Househ
 }
 
 Error Store::located(Error e) const {
-    if (e.message.rfind(m_path.string() + ": ", 0) != 0 && e.message.rfind("/", 0) != 0) {
-        e.message.insert(0, m_path.string() + ": ");
+    if (e.where.empty() || (e.where.front() != m_path.string() && e.where.front().rfind('/', 0) != 0)) {
+        return std::move(e).context(m_path.string());
     }
     return e;
 }
 
 Status Store::change_passphrase(const Passphrase& new_passphrase) {
     if (new_passphrase.size() < k_min_passphrase_length) {
-        return core::bad_input("a passphrase needs at least " + std::to_string(k_min_passphrase_length) +
-                               " characters");
+        return core::bad_input("a passphrase needs at least {0} characters", k_min_passphrase_length);
     }
     if (!m_db) {
-        return Error{Errc::store_unavailable, m_path.string() + ": the store is closed: open it again"};
+        return problem(Errc::store_unavailable, "the store is closed: open it again").context(m_path.string());
     }
     // SQLCipher's rekey reports success when it could not write a page (a read-only file, a lock
     // another program holds): look first, then check afterwards that the new passphrase opens it.
     const auto parent = m_path.parent_path().empty() ? fs::path(".") : m_path.parent_path();
     if (::access(m_path.c_str(), W_OK) != 0 || ::access(parent.c_str(), W_OK) != 0) {
-        return Error{Errc::store_unavailable, m_path.string() + ": cannot change the passphrase: the store or its "
-                                                                "folder is read-only; nothing was changed"};
+        return problem(Errc::store_unavailable,
+                       "cannot change the passphrase: the store or its folder is read-only; nothing was changed")
+            .context(m_path.string());
     }
     // Nothing changed yet: say so, and why, without the file's name twice.
-    const auto not_changed = [&](Error e) {
-        const auto prefix = m_path.string() + ": ";
-        std::string why = e.message.rfind(prefix, 0) == 0 ? e.message.substr(prefix.size()) : e.message;
-        return Error{e.code, prefix + "the passphrase was not changed (" + why + "); the old passphrase still opens it"};
+    const auto not_changed = [&](Error why) {
+        if (!why.where.empty() && why.where.front() == m_path.string()) {
+            why.where.erase(why.where.begin());
+        }
+        const Errc code = why.code;
+        return problem(code, "the passphrase was not changed, and the old passphrase still opens it")
+            .because(std::move(why))
+            .context(m_path.string());
     };
     {
         // The whole store is about to be rewritten: wait for other programs to let it go (the
@@ -572,7 +588,7 @@ Status Store::change_passphrase(const Passphrase& new_passphrase) {
         // nothing is written with a key the file does not have.
         m_db.close();
         const bool busy = reopened.error().code == Errc::wrong_passphrase || reopened.error().code == Errc::busy;
-        return not_changed(busy ? Error{Errc::busy, "the store could not be rewritten: another program was using it"}
+        return not_changed(busy ? problem(Errc::busy, "the store could not be rewritten: another program was using it")
                                 : std::move(reopened).error());
     }
     return {};
@@ -582,10 +598,10 @@ Status Store::backup(const fs::path& destination, bool overwrite) const {
     std::error_code ec;
     if (fs::exists(destination, ec) && fs::equivalent(destination, m_path, ec)) {
         // Replacing the open store by its own copy would lose it if anything went wrong.
-        return core::bad_input(destination.string() + ": is this store itself (choose another file)");
+        return core::bad_input("is this store itself (choose another file)").context(destination.string());
     }
     if (!overwrite && fs::exists(destination, ec)) {
-        return core::bad_input(destination.string() + ": already exists (choose another name)");
+        return core::bad_input("already exists (choose another name)").context(destination.string());
     }
     if (auto s = make_private_dirs(destination.parent_path()); !s) {
         return s;
@@ -615,10 +631,10 @@ Status Store::backup(const fs::path& destination, bool overwrite) const {
         return fail(std::move(attach).error());
     }
     if (auto s = attach->bind(1, tmp.string()).run(); !s) {
-        return fail(Error{Errc::io, "cannot create the backup: " + s.error().message});
+        return fail(problem(Errc::io, "cannot create the backup").because(std::move(s).error()));
     }
     if (auto s = m_db.exec("SELECT sqlcipher_export('backup')"); !s) {
-        return fail(Error{Errc::io, "cannot write the backup: " + s.error().message});
+        return fail(problem(Errc::io, "cannot write the backup").because(std::move(s).error()));
     }
     // The copy's schema is the store's own (which, before a migration, is older than this build's):
     // labelled as newer, the copy would never be migrated.
@@ -637,7 +653,7 @@ Status Store::backup(const fs::path& destination, bool overwrite) const {
         ::close(fd);
     }
     if (::rename(tmp.c_str(), destination.c_str()) != 0) {
-        auto e = io_error(destination, std::string("cannot move the backup into place (") + std::strerror(errno) + ")");
+        auto e = io_error(destination, "cannot move the backup into place ({0})", std::strerror(errno));
         remove_store_files(tmp);
         return e;
     }
@@ -651,12 +667,13 @@ Result<VerifyReport> Store::verify() const {
     // unknown and returns nothing, and integrity_check below reads every page in use instead,
     // failing on one whose HMAC does not match). It returns a row per damaged page.
     if (auto pages = m_db.prepare("PRAGMA cipher_integrity_check"); pages) {
-        if (auto r = each_row(pages.value(), [&]() -> Status {
-                report.problems.push_back("page check: " + pages->column_text(0));
-                return {};
-            });
+        if (auto r = each_row(pages.value(),
+                              [&]() -> Status {
+                                  report.problems.push_back(damage_found("page check: {0}", pages->column_text(0)));
+                                  return {};
+                              });
             !r) {
-            report.problems.push_back("page check failed: " + r.error().message);
+            report.problems.push_back(damage_found("page check failed").because(std::move(r).error()));
         }
     }
     auto integrity = m_db.prepare("PRAGMA integrity_check");
@@ -666,61 +683,63 @@ Result<VerifyReport> Store::verify() const {
     while (true) {
         auto row = integrity->step();
         if (!row) {
-            report.problems.push_back("integrity check failed: " + row.error().message);
+            report.problems.push_back(damage_found("integrity check failed").because(std::move(row).error()));
             break;
         }
         if (!row.value()) {
             break;
         }
         if (const auto line = integrity->column_text(0); line != "ok") {
-            report.problems.push_back("integrity: " + line);
+            report.problems.push_back(damage_found("integrity: {0}", line));
         }
     }
     auto fk = m_db.prepare("PRAGMA foreign_key_check");
     if (fk) {
-        if (auto r = each_row(fk.value(), [&]() -> Status {
-                report.problems.push_back("a row of " + fk->column_text(0) + " points to a missing " +
-                                          fk->column_text(2));
-                return {};
-            });
+        if (auto r = each_row(fk.value(),
+                              [&]() -> Status {
+                                  report.problems.push_back(damage_found("a row of {0} points to a missing {1}",
+                                                                         fk->column_text(0), fk->column_text(2)));
+                                  return {};
+                              });
             !r) {
-            report.problems.push_back("foreign key check failed: " + r.error().message);
+            report.problems.push_back(damage_found("foreign key check failed").because(std::move(r).error()));
         }
     }
     auto version = m_db.query_int("PRAGMA user_version");
     report.schema_version = version ? static_cast<int>(version.value()) : 0;
     if (report.schema_version != k_schema_version) {
-        report.problems.push_back("schema version " + std::to_string(report.schema_version) + ", expected " +
-                                  std::to_string(k_schema_version));
+        report.problems.push_back(
+            damage_found("schema version {0}, expected {1}", report.schema_version, k_schema_version));
     }
     auto triggers = m_db.query_int("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
                                    "'audit_log_append_only_%'");
     if (!triggers || triggers.value() != 2) {
-        report.problems.push_back("the audit log is no longer protected against changes");
+        report.problems.push_back(damage_found("the audit log is no longer protected against changes"));
     }
     auto cipher = get_info(m_db, "cipher");
     if (!cipher || cipher.value() != cipher_text(m_header.cipher)) {
-        report.problems.push_back("the cipher settings in the header do not match the store's own record");
+        report.problems.push_back(
+            damage_found("the cipher settings in the header do not match the store's own record"));
     }
     // The audit chain: every entry's hash, its link to the previous one, and the recorded head.
     auto entries = read_audit(m_db);
     if (!entries) {
-        report.problems.push_back("cannot read the audit log: " + entries.error().message);
+        report.problems.push_back(damage_found("cannot read the audit log").because(std::move(entries).error()));
     } else {
         std::string prev = k_genesis_hash;
         std::int64_t expected_seq = 1;
         bool chain_ok = true;
         for (const auto& e : entries.value()) {
-            std::string problem;
+            std::optional<Error> problem;
             if (e.seq != expected_seq) {
-                problem = "audit log: entry " + std::to_string(expected_seq) + " is missing";
+                problem = damage_found("audit log: entry {0} is missing", expected_seq);
             } else if (e.prev_hash != prev) {
-                problem = "audit log: entry " + std::to_string(e.seq) + " does not follow the entry before it";
+                problem = damage_found("audit log: entry {0} does not follow the entry before it", e.seq);
             } else if (audit_hash(e) != e.hash) {
-                problem = "audit log: entry " + std::to_string(e.seq) + " was changed";
+                problem = damage_found("audit log: entry {0} was changed", e.seq);
             }
-            if (!problem.empty()) {
-                report.problems.push_back(problem);
+            if (problem) {
+                report.problems.push_back(std::move(*problem));
                 chain_ok = false;
                 break;
             }
@@ -733,21 +752,21 @@ Result<VerifyReport> Store::verify() const {
         auto count = get_info(m_db, "audit_count");
         if (chain_ok &&
             (!head || head.value() != prev || !count || count.value() != std::to_string(entries->size()))) {
-            report.problems.push_back("audit log: its last entries were removed");
+            report.problems.push_back(damage_found("audit log: its last entries were removed"));
         }
     }
     std::vector<Damage> damage;
     auto household = read_household(m_db, k_household_id, &damage);
     for (const auto& d : damage) {
-        report.problems.push_back("damaged: " + describe(d));
+        report.problems.push_back(damage_found("damaged").because(describe(d)));
     }
     if (!household) {
-        report.problems.push_back("the household cannot be read: " + household.error().message);
+        report.problems.push_back(damage_found("the household cannot be read").because(household.error()));
     } else if (auto s = core::validate(household.value()); damage.empty() && !s) {
-        report.problems.push_back("the household is not valid: " + s.error().message);
+        report.problems.push_back(damage_found("the household is not valid").because(std::move(s).error()));
     }
     if (auto r = read_revision(m_db); !r) {
-        report.problems.push_back(r.error().message);
+        report.problems.push_back(std::move(r).error());
     }
     return report;
 }

@@ -59,7 +59,7 @@ struct Applied {
 };
 
 struct VerifyReport {
-    std::vector<std::string> problems; // empty when the store is sound
+    std::vector<core::Error> problems; // empty when the store is sound
     std::int64_t audit_entries = 0;
     int schema_version = 0;
     [[nodiscard]] bool ok() const { return problems.empty(); }

@@ -16,8 +16,8 @@ namespace steadypay::storage {
 
 namespace {
 
-core::Error unavailable(const std::filesystem::path& path, const std::string& why) {
-    return core::Error{core::Errc::store_unavailable, path.string() + ": " + why};
+template <class... F> core::Error unavailable(const std::filesystem::path& path, core::Message why, const F&... facts) {
+    return core::problem(core::Errc::store_unavailable, why, facts...).context(path.string());
 }
 
 } // namespace
@@ -43,7 +43,7 @@ core::Result<StoreHeader> read_store_header(const std::filesystem::path& path) {
         if (errno == ENOENT) {
             return unavailable(path, "no such store (create one with 'steadypay init')");
         }
-        return unavailable(path, std::string("cannot open (") + std::strerror(errno) + ")");
+        return unavailable(path, "cannot open ({0})", std::strerror(errno));
     }
     if (S_ISDIR(st.st_mode)) {
         return unavailable(path, "is a folder, not a store");
@@ -53,7 +53,7 @@ core::Result<StoreHeader> read_store_header(const std::filesystem::path& path) {
     }
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        return unavailable(path, std::string("cannot open (") + std::strerror(errno) + ")");
+        return unavailable(path, "cannot open ({0})", std::strerror(errno));
     }
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
@@ -102,8 +102,8 @@ core::Result<StoreHeader> read_store_header(const std::filesystem::path& path) {
         const auto& j = doc.value();
         h.format = j.at("format").get<int>();
         if (h.format > k_store_format) {
-            return unavailable(path, "was made by a newer Steadypay (store format " + std::to_string(h.format) +
-                                         "; this build reads up to " + std::to_string(k_store_format) + ")");
+            return unavailable(path, "was made by a newer Steadypay (store format {0}; this build reads up to {1})",
+                               h.format, k_store_format);
         }
         if (h.format < 1) {
             return unavailable(path, "has a damaged header");
@@ -126,9 +126,10 @@ core::Result<StoreHeader> read_store_header(const std::filesystem::path& path) {
     // like a wrong passphrase.
     const auto body = static_cast<long long>(st.st_size) - k_header_size;
     if (body % h.cipher.page_size != 0) {
-        return unavailable(path, "is cut short or damaged: its database part (" + std::to_string(body) +
-                                     " bytes) is not a whole number of " + std::to_string(h.cipher.page_size) +
-                                     "-byte pages; restore it from a backup");
+        return unavailable(path,
+                           "is cut short or damaged: its database part ({0} bytes) is not a whole number of {1}-byte "
+                           "pages; restore it from a backup",
+                           body, h.cipher.page_size);
     }
     return h;
 }
@@ -137,9 +138,9 @@ core::Status create_store_file(const std::filesystem::path& path, const StoreHea
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         if (errno == EEXIST) {
-            return core::bad_input(path.string() + ": already exists; Steadypay never overwrites a store");
+            return core::bad_input("already exists; Steadypay never overwrites a store").context(path.string());
         }
-        return core::Error{core::Errc::io, path.string() + ": cannot create (" + std::strerror(errno) + ")"};
+        return core::problem(core::Errc::io, "cannot create ({0})", std::strerror(errno)).context(path.string());
     }
     const std::string bytes = encode_store_header(header);
     std::size_t done = 0;
@@ -158,7 +159,7 @@ core::Status create_store_file(const std::filesystem::path& path, const StoreHea
     ok = ok && ::fsync(fd) == 0;
     ::close(fd);
     if (!ok) {
-        const auto e = core::Error{core::Errc::io, path.string() + ": cannot write (" + std::strerror(errno) + ")"};
+        const auto e = core::problem(core::Errc::io, "cannot write ({0})", std::strerror(errno)).context(path.string());
         ::unlink(path.c_str());
         return e;
     }

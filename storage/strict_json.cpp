@@ -1,5 +1,6 @@
 #include "storage/strict_json.hpp"
 
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -40,7 +41,7 @@ public:
     }
     bool key(string_t& k) override {
         if (!m_keys.back().insert(k).second) {
-            m_error = json_path(path(), k) + ": the key appears twice in one object";
+            m_error = core::bad_input("the key appears twice in one object").context(json_path(path(), k));
             return false;
         }
         m_pending_key = k;
@@ -63,11 +64,11 @@ public:
         // becomes "line 1, column 5: syntax error ...".
         std::string what = ex.what();
         const auto at = what.find("line ");
-        m_error = "not valid JSON: " + (at == std::string::npos ? what : what.substr(at));
+        m_error = core::bad_input("not valid JSON: {0}", at == std::string::npos ? what : what.substr(at));
         return false;
     }
 
-    [[nodiscard]] const std::string& error() const { return m_error; }
+    [[nodiscard]] const std::optional<core::Error>& error() const { return m_error; }
 
 private:
     // The path of the value about to be placed.
@@ -106,7 +107,7 @@ private:
     std::vector<std::string> m_segments;
     std::vector<std::set<std::string>> m_keys;
     std::string m_pending_key;
-    std::string m_error;
+    std::optional<core::Error> m_error;
 };
 
 } // namespace
@@ -118,12 +119,12 @@ core::Result<json> parse_json_strict(std::string_view text) {
     try {
         ok = json::sax_parse(text.begin(), text.end(), &builder);
     } catch (const json::exception& e) {
-        return core::bad_input(std::string("not valid JSON: ") + e.what());
+        return core::bad_input("not valid JSON: {0}", e.what());
     }
     if (ok) {
         return root;
     }
-    return core::bad_input(builder.error().empty() ? std::string("not valid JSON") : builder.error());
+    return builder.error() ? *builder.error() : core::bad_input("not valid JSON");
 }
 
 } // namespace steadypay::storage

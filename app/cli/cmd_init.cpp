@@ -59,7 +59,8 @@ public:
         const auto path = store_path(ctx);
         std::error_code ec;
         if (std::filesystem::exists(path, ec)) {
-            return ctx.fail(core::bad_input(path.string() + ": already exists; Steadypay never overwrites a store"));
+            return ctx.fail(
+                core::bad_input("already exists; Steadypay never overwrites a store").context(path.string()));
         }
         auto pass = read_new_passphrase(ctx, "", true);
         if (!pass) {
@@ -99,8 +100,9 @@ private:
         h.currency = currency.value();
         h.timezone = m_timezone.given() ? m_timezone.value : system_time_zone();
         if (!storage::is_known_time_zone(h.timezone)) {
-            return core::bad_input("--timezone: \"" + h.timezone +
-                                   "\" is not a time zone of the IANA database (such as Europe/London)");
+            return core::bad_input("\"{0}\" is not a time zone of the IANA database (such as Europe/London)",
+                                   h.timezone)
+                .context("--timezone");
         }
         if (m_holidays.given()) {
             auto region = core::parse_holiday_region(m_holidays.value);
@@ -187,11 +189,12 @@ public:
         if (!m_out.empty()) {
             std::error_code ec;
             if (std::filesystem::exists(m_out, ec) && std::filesystem::equivalent(m_out, store_path(ctx), ec)) {
-                return ctx.fail(core::bad_input("--out: " + m_out +
-                                                " is the store itself: choose another file for the household"));
+                return ctx.fail(core::bad_input("{0} is the store itself: choose another file for the household", m_out)
+                                    .context("--out"));
             }
             if (std::filesystem::exists(m_out, ec) && !m_force) {
-                return ctx.fail(core::bad_input("--out: " + m_out + " already exists (give --force to replace it)"));
+                return ctx.fail(
+                    core::bad_input("{0} already exists (give --force to replace it)", m_out).context("--out"));
             }
         }
         auto store = open_store(ctx);

@@ -30,6 +30,13 @@ enum class Kind { accounts, incomes, bills };
 const char* list_name(Kind k) { return k == Kind::accounts ? "accounts" : k == Kind::incomes ? "incomes" : "bills"; }
 const char* singular(Kind k) { return k == Kind::accounts ? "account" : k == Kind::incomes ? "income" : "bill"; }
 
+core::Error no_such(Kind k, const std::string& id) {
+    return (k == Kind::accounts  ? core::bad_input("no account has the id \"{0}\"", id)
+            : k == Kind::incomes ? core::bad_input("no income has the id \"{0}\"", id)
+                                 : core::bad_input("no bill has the id \"{0}\"", id))
+        .context("ID");
+}
+
 // The options of `add` and `edit` (each subcommand has its own set).
 struct Fields {
     std::string id;
@@ -176,8 +183,10 @@ public:
             item.account = m_f.account.value;
         } else if (adding) {
             if (m_h.accounts.size() != 1) {
-                return core::bad_input("--account: give the account id (the household has " +
-                                       std::to_string(m_h.accounts.size()) + " accounts)");
+                return core::problem_n(core::Errc::bad_input, "give the account id (the household has {0} account)",
+                                       "give the account id (the household has {0} accounts)", m_h.accounts.size(),
+                                       m_h.accounts.size())
+                    .context("--account");
             }
             item.account = m_h.accounts.front().id;
         }
@@ -239,8 +248,9 @@ core::Status require(const Fields& f, Kind kind) {
     }
     for (const auto& [opt, name] : needed) {
         if (!opt->given()) {
-            return core::bad_input(std::string(name) + " is required to add " +
-                                   (kind == Kind::accounts ? "an " : "a ") + singular(kind));
+            return kind == Kind::accounts  ? core::bad_input("{0} is required to add an account", name)
+                   : kind == Kind::incomes ? core::bad_input("{0} is required to add an income", name)
+                                           : core::bad_input("{0} is required to add a bill", name);
         }
     }
     return {};
@@ -406,8 +416,10 @@ private:
         const auto taken = m_kind == Kind::accounts ? h.find_account(f.id) != nullptr
                                                     : (h.find_bill(f.id) != nullptr || h.find_income(f.id) != nullptr);
         if (taken) {
-            return core::bad_input("ID: \"" + f.id + "\" is already used by another " +
-                                   (m_kind == Kind::accounts ? "account" : "income or bill"));
+            return (m_kind == Kind::accounts
+                        ? core::bad_input("\"{0}\" is already used by another account", f.id)
+                        : core::bad_input("\"{0}\" is already used by another income or bill", f.id))
+                .context("ID");
         }
         message = m_kind == Kind::accounts  ? app::say("Added account \"{0}\".", f.id)
                   : m_kind == Kind::incomes ? app::say("Added income \"{0}\".", f.id)
@@ -447,9 +459,7 @@ private:
 
     core::Result<core::Edit> change_edit(const core::Household& h, std::size_t& index, std::string& message) const {
         const auto& f = m_edit_fields;
-        const auto missing = [&] {
-            return core::bad_input("ID: no " + std::string(singular(m_kind)) + " has the id \"" + f.id + "\"");
-        };
+        const auto missing = [&] { return no_such(m_kind, f.id); };
         message = m_kind == Kind::accounts  ? app::say("Changed account \"{0}\".", f.id)
                   : m_kind == Kind::incomes ? app::say("Changed income \"{0}\".", f.id)
                                             : app::say("Changed bill \"{0}\".", f.id);
@@ -496,7 +506,7 @@ private:
                             : m_kind == Kind::incomes ? index_of(h.incomes, id) < h.incomes.size()
                                                       : index_of(h.bills, id) < h.bills.size();
         if (!exists) {
-            return core::bad_input("ID: no " + std::string(singular(m_kind)) + " has the id \"" + id + "\"");
+            return no_such(m_kind, id);
         }
         if (m_kind == Kind::accounts) {
             message = app::say("Removed account \"{0}\".", id);

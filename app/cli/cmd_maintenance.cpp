@@ -7,6 +7,9 @@
 #include "app/cli/store_access.hpp"
 
 #include "app/common/exit_codes.hpp"
+#include "app/common/i18n.hpp"
+#include "app/common/words.hpp"
+#include "core/text.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -35,7 +38,7 @@ public:
         if (auto s = store->change_passphrase(pass.value()); !s) {
             return ctx.fail(s.error());
         }
-        ctx.out << "Passphrase changed. Backups made before now still open with the old one.\n";
+        ctx.out << app::tr("Passphrase changed. Backups made before now still open with the old one.") << '\n';
         return 0;
     }
 
@@ -58,7 +61,7 @@ public:
         if (auto s = store->backup(m_path, m_overwrite); !s) {
             return ctx.fail(s.error());
         }
-        ctx.out << "Backup written to " << m_path << " (encrypted; it opens with the store's passphrase).\n";
+        ctx.out << app::say("Backup written to {0} (encrypted; it opens with the store's passphrase).", m_path) << '\n';
         return 0;
     }
 
@@ -92,24 +95,32 @@ public:
             j["schema_version"] = r.schema_version;
             j["cipher"] = {{"cipher", c.cipher}, {"kdf", c.kdf}, {"kdf_iter", c.kdf_iter}, {"page_size", c.page_size}};
             j["audit_entries"] = r.audit_entries;
-            j["problems"] = r.problems;
+            auto& problems = j["problems"] = nlohmann::ordered_json::array();
+            for (const auto& p : r.problems) {
+                problems.push_back(p.message());
+            }
             ctx.out << j.dump(2) << '\n';
         } else {
-            ctx.out << "Store:     " << store->path().string() << '\n'
-                    << "Format:    " << store->header().format << ", schema " << r.schema_version << '\n'
-                    << "Cipher:    " << c.cipher << ", " << c.kdf << " with " << c.kdf_iter << " iterations\n"
-                    << "Audit log: " << r.audit_entries << " entr" << (r.audit_entries == 1 ? "y" : "ies") << '\n';
+            // TRANSLATORS: the labels of verify's report; the values after them start at the same column.
+            ctx.out << app::say("Store:     {0}", store->path().string()) << '\n'
+                    << app::say("Format:    {0}, schema {1}", store->header().format, r.schema_version) << '\n'
+                    << app::say("Cipher:    {0}, {1} with {2} iterations", c.cipher, c.kdf, c.kdf_iter) << '\n'
+                    << app::sayn("Audit log: {0} entry", "Audit log: {0} entries",
+                                 static_cast<unsigned long>(r.audit_entries), r.audit_entries)
+                    << '\n';
             if (r.ok()) {
-                ctx.out << "No problems found.\n";
+                ctx.out << app::tr("No problems found.") << '\n';
             } else {
                 for (const auto& p : r.problems) {
-                    ctx.out << "PROBLEM:   " << p << '\n';
+                    ctx.out << app::say("PROBLEM:   {0}", core::printable(app::describe(p))) << '\n';
                 }
             }
         }
         if (!r.ok()) {
-            ctx.err << "steadypay: " << store->path().string() << ": verification found " << r.problems.size()
-                    << " problem" << (r.problems.size() == 1 ? "" : "s") << '\n';
+            ctx.err << "steadypay: " << app::isolate(store->path().string()) << ": "
+                    << app::sayn("verification found {0} problem", "verification found {0} problems", r.problems.size(),
+                                 r.problems.size())
+                    << '\n';
             return app::k_exit_store_unavailable;
         }
         return 0;
@@ -159,13 +170,13 @@ public:
                 continue;
             }
             if (!any) {
-                ctx.out << fmt::format("{:>5}  {:<20}  {:<18}  {:<14} {:<10}  {}\n", "#", "When (UTC)", "Command",
-                                       "Item", "Due", "Change");
+                ctx.out << fmt::format("{:>5}  {:<20}  {:<18}  {:<14} {:<10}  {}\n", "#", app::tr("When (UTC)"),
+                                       app::tr("Command"), app::tr("Item"), app::tr("Due"), app::tr("Change"));
             }
             any = true;
             std::string change = e.old_status + " -> " + e.new_status;
             if (e.new_status == "paid") {
-                change += " (" + amount + " on " + e.date.value_or("?") + ")";
+                change += " " + app::say("({0} on {1})", amount, e.date.value_or("?"));
             }
             ctx.out << fmt::format("{:>5}  {:<20}  {:<18}  {:<14} {:<10}  {}\n", e.seq, e.at, e.command, e.item, e.due,
                                    change);
@@ -173,8 +184,9 @@ public:
         if (ctx.json) {
             ctx.out << list.dump(2) << '\n';
         } else if (!any) {
-            ctx.out << "No payment status changes recorded" << (m_item.empty() ? "" : " for \"" + m_item + "\"")
-                    << ".\n";
+            ctx.out << (m_item.empty() ? app::tr("No payment status changes recorded.")
+                                       : app::say("No payment status changes recorded for \"{0}\".", m_item))
+                    << '\n';
         }
         return 0;
     }

@@ -57,10 +57,10 @@ public:
         }
         // Errors from core name the field; the command line names the option.
         const auto as_option = [](core::Error e) {
-            for (const auto& [field, option] : {std::pair{"item: ", "ITEM: "}, std::pair{"due: ", "--due: "},
-                                               std::pair{"date: ", "--date: "}, std::pair{"amount: ", "--amount: "}}) {
-                if (e.message.rfind(field, 0) == 0) {
-                    e.message.replace(0, std::string_view(field).size(), option);
+            for (const auto& [field, option] : {std::pair{"item", "ITEM"}, std::pair{"due", "--due"},
+                                                std::pair{"date", "--date"}, std::pair{"amount", "--amount"}}) {
+                if (!e.where.empty() && e.where.front() == field) {
+                    e.where.front() = option;
                     break;
                 }
             }
@@ -71,7 +71,8 @@ public:
         auto applied = store->apply_with(
             [&](const core::Household& h) -> core::Result<core::Edit> {
                 if (!core::find_item(h, m_item)) {
-                    return core::bad_input("ITEM: no bill or income has the id " + core::quote_input(m_item));
+                    return core::bad_input("no bill or income has the id {0}", core::quote_input(m_item))
+                        .context("ITEM");
                 }
                 if (m_action == Action::unmark) {
                     return core::Edit{core::clear_edit(h, m_item, due.value())}; // core says if nothing is recorded

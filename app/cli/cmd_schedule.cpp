@@ -4,6 +4,7 @@
 
 #include "app/cli/commands.hpp"
 #include "app/cli/options.hpp"
+#include "app/common/i18n.hpp"
 
 #include "core/schedule.hpp"
 
@@ -94,8 +95,12 @@ public:
         }
         if (dates.empty()) {
             // Not an error (the rule is well formed), but worth saying: it is usually a typo.
-            ctx.err << "steadypay: the rule has no dates from " << core::to_iso(start.value())
-                    << (until ? " to " + core::to_iso(*until) : std::string()) << " (nothing is printed)\n";
+            ctx.err << "steadypay: "
+                    << (until ? app::say("the rule has no dates from {0} to {1} (nothing is printed)",
+                                         core::to_iso(start.value()), core::to_iso(*until))
+                              : app::say("the rule has no dates from {0} (nothing is printed)",
+                                         core::to_iso(start.value())))
+                    << '\n';
         }
         return 0;
     }

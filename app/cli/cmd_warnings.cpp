@@ -93,8 +93,8 @@ public:
             const auto first = id.find(':');
             const auto last = id.rfind(':');
             if (first == std::string::npos || last == first || !core::parse_iso_date(id.substr(last + 1))) {
-                return ctx.fail(core::bad_input("\"" + id + "\" is not a warning id (they look like "
-                                                "overdraft:checking:2026-12-08)"));
+                return ctx.fail(
+                    core::bad_input("\"{0}\" is not a warning id (they look like overdraft:checking:2026-12-08)", id));
             }
         }
         auto store = open_store(ctx);

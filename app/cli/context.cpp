@@ -1,6 +1,7 @@
 #include "app/cli/context.hpp"
 
 #include "app/common/exit_codes.hpp"
+#include "app/common/words.hpp"
 #include "core/numbers.hpp"
 #include "core/text.hpp"
 
@@ -10,7 +11,7 @@ namespace steadypay::cli {
 
 int Context::fail(const core::Error& e) const {
     // One line, always: a message with a newline inside would break scripts that read stderr.
-    std::string message = e.message;
+    std::string message = app::describe(e);
     for (char& c : message) {
         if (c == '\n' || c == '\r') {
             c = ' ';
@@ -31,11 +32,10 @@ core::Result<core::Date> date_option(const std::string& option, const std::strin
 core::Result<long> count_option(const std::string& option, const std::string& text, long lo, long hi) {
     const auto n = core::parse_whole(text, lo, hi);
     if (n.error == core::WholeError::not_a_number) {
-        return core::bad_input(option + ": " + core::quote_input(text) + " is not a whole number");
+        return core::bad_input("{0} is not a whole number", core::quote_input(text)).context(option);
     }
     if (!n) {
-        return core::bad_input(option + ": " + core::clip_input(text) + " is out of range (" + std::to_string(lo) +
-                               ".." + std::to_string(hi) + ")");
+        return core::bad_input("{0} is out of range ({1}..{2})", core::clip_input(text), lo, hi).context(option);
     }
     return static_cast<long>(n.value);
 }

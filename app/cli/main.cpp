@@ -36,8 +36,8 @@ core::Status no_empty_values(const CLI::App& app) {
                     std::transform(name.begin(), name.end(), name.begin(),
                                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
                 }
-                return core::bad_input((name.empty() ? std::string("an argument") : name) +
-                                       ": the value is empty (give one, or leave the option out)");
+                return core::bad_input("the value is empty (give one, or leave the option out)")
+                    .context((name.empty() ? std::string("an argument") : name));
             }
         }
     }
@@ -94,7 +94,7 @@ int run(int argc, char** argv) {
             names += (names.empty() ? "" : ", ") + sub->get_name();
         }
         if (word.empty()) {
-            return ctx.fail(core::bad_input("give a command (commands: " + names + "; see 'steadypay --help')"));
+            return ctx.fail(core::bad_input("give a command (commands: {0}; see 'steadypay --help')", names));
         }
         if (!known) {
             std::vector<std::string_view> candidates;
@@ -102,9 +102,9 @@ int run(int argc, char** argv) {
                 candidates.push_back(sub->get_name());
             }
             const auto guess = core::closest_match(word, candidates);
-            return ctx.fail(core::bad_input("\"" + word + "\" is not a command" +
-                                            (guess.empty() ? " (commands: " + names + ")"
-                                                           : " (did you mean \"" + std::string(guess) + "\"?)")));
+            return ctx.fail(guess.empty()
+                                ? core::bad_input("\"{0}\" is not a command (commands: {1})", word, names)
+                                : core::bad_input("\"{0}\" is not a command (did you mean \"{1}\"?)", word, guess));
         }
     }
     try {
@@ -149,8 +149,9 @@ int run(int argc, char** argv) {
         }
     }
     if (const char* now = std::getenv("STEADYPAY_NOW"); now && *now && !app::parse_utc_instant(now)) {
-        return ctx.fail(core::bad_input("STEADYPAY_NOW: " + core::quote_input(now) +
-                                        " is not an instant: write YYYY-MM-DDTHH:MM:SSZ, like 2026-11-22T23:30:00Z"));
+        return ctx.fail(core::bad_input("{0} is not an instant: write YYYY-MM-DDTHH:MM:SSZ, like 2026-11-22T23:30:00Z",
+                                        core::quote_input(now))
+                            .context("STEADYPAY_NOW"));
     }
     for (auto& c : commands) {
         if (c->selected()) {

@@ -1,6 +1,7 @@
 #include "app/cli/options.hpp"
 
 #include "app/common/i18n.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <map>
@@ -43,7 +44,9 @@ core::Result<std::optional<int>> nullable_count_option(const std::string& option
     }
     auto n = count_option(option, text, lo, hi);
     if (!n) {
-        return core::Error{n.error().code, n.error().message + " (or \"none\")"};
+        return core::bad_input("{0} is not a whole number from {1} to {2}, or \"none\"", core::quote_input(text), lo,
+                               hi)
+            .context(option);
     }
     return std::optional<int>(static_cast<int>(n.value()));
 }
@@ -71,8 +74,7 @@ core::Error as_option_error(core::Error e, const std::string& list, std::size_t 
         return e;
     }
     if (split->field.empty()) {
-        e.message = split->message;
-        return e;
+        return split->error;
     }
     static const std::map<std::string, std::string> k_names{
         {"id", "ID"},
@@ -92,8 +94,7 @@ core::Error as_option_error(core::Error e, const std::string& list, std::size_t 
         name = "--" + split->field;
         std::replace(name.begin(), name.end(), '_', '-');
     }
-    e.message = name + ": " + split->message;
-    return e;
+    return split->error.context(name);
 }
 
 std::string amount_text(const core::Amount& a) {

@@ -15,7 +15,7 @@ namespace {
 core::Result<storage::Passphrase> first_line_of(const std::string& option, const std::string& file) {
     auto text = storage::read_text_file(file, 64 * 1024); // a passphrase, not a library
     if (!text) {
-        return core::bad_input(option + ": " + text.error().message);
+        return std::move(text).error().context(option);
     }
     std::string line = text.value().substr(0, text.value().find('\n'));
     if (!line.empty() && line.back() == '\r') {
@@ -27,7 +27,7 @@ core::Result<storage::Passphrase> first_line_of(const std::string& option, const
         c = 0;
     }
     if (p.empty()) {
-        return core::bad_input(option + ": " + file + ": the first line is empty");
+        return core::bad_input("the first line is empty").context(file).context(option);
     }
     return p;
 }
@@ -99,10 +99,10 @@ core::Result<storage::Passphrase> read_new_passphrase(const Context& ctx, const 
         }
     }
     if (!stdin_is_terminal()) {
-        return core::bad_input(ordinary_sources_allowed
-                                   ? "no passphrase for the new store: give --passphrase-file FILE or set "
-                                     "STEADYPAY_PASSPHRASE (standard input is not a terminal, so Steadypay cannot ask)"
-                                   : "no new passphrase: give --new-passphrase-file FILE or set "
+        return ordinary_sources_allowed
+                   ? core::bad_input("no passphrase for the new store: give --passphrase-file FILE or set "
+                                     "STEADYPAY_PASSPHRASE (standard input is not a terminal, so Steadypay cannot ask)")
+                   : core::bad_input("no new passphrase: give --new-passphrase-file FILE or set "
                                      "STEADYPAY_NEW_PASSPHRASE (standard input is not a terminal)");
     }
     auto first = prompt("New passphrase (at least " + std::to_string(storage::k_min_passphrase_length) +

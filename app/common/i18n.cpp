@@ -340,7 +340,7 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
             continue;
         }
         if (ended) {
-            return core::bad_input(say("{0} is not an amount: something follows the number", core::quote_input(text)));
+            return core::bad_input("{0} is not an amount: something follows the number", core::quote_input(text));
         }
         const int32_t value = u_charDigitValue(c);
         if (value >= 0 && u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
@@ -349,7 +349,7 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
         }
         if (c == '-' || c == 0x2212) {
             if (negative) {
-                return core::bad_input(say("{0} is not an amount: two minus signs", core::quote_input(text)));
+                return core::bad_input("{0} is not an amount: two minus signs", core::quote_input(text));
             }
             negative = true;
             ended = !digits.empty();
@@ -367,26 +367,25 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
         if (c == '.' || c == ',' || c == '\'' || c == 0x066B || c == 0x066C || c == 0x2019 || c == locale_decimal ||
             c == locale_grouping) {
             if (digits.empty() || !std::isdigit(static_cast<unsigned char>(digits.back()))) {
-                return core::bad_input(
-                    say("{0} is not an amount: a separator is out of place", core::quote_input(text)));
+                return core::bad_input("{0} is not an amount: a separator is out of place", core::quote_input(text));
             }
             seps.push_back(c);
             sep_at.push_back(digits.size());
             digits.push_back('#');
             continue;
         }
-        return core::bad_input(say("{0} is not an amount: type digits, with the decimal sign if there are cents",
-                                   core::quote_input(text)));
+        return core::bad_input("{0} is not an amount: type digits, with the decimal sign if there are cents",
+                               core::quote_input(text));
     }
     if (open_paren != close_paren) {
-        return core::bad_input(say("{0} is not an amount: a parenthesis is not closed", core::quote_input(text)));
+        return core::bad_input("{0} is not an amount: a parenthesis is not closed", core::quote_input(text));
     }
     negative = negative || open_paren;
     if (digits.empty()) {
-        return core::bad_input(say("{0} is not an amount: there are no digits", core::quote_input(text)));
+        return core::bad_input("{0} is not an amount: there are no digits", core::quote_input(text));
     }
     if (digits.back() == '#') {
-        return core::bad_input(say("{0} is not an amount: it ends with a separator", core::quote_input(text)));
+        return core::bad_input("{0} is not an amount: it ends with a separator", core::quote_input(text));
     }
 
     // Which separator, if any, is the decimal sign: the locale's own once at the end; Arabic's
@@ -408,10 +407,10 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
             (last == locale_decimal || last == 0x066B || mixed || (foreign_decimal && !grouping_fits))) {
             decimal = seps.size() - 1;
         } else if (!grouping_fits) {
-            return core::bad_input(say("{0} is not an amount: a thousands separator is followed by three digits, and "
-                                       "the decimal sign is {1}",
-                                       core::quote_input(text),
-                                       core::quote_input(utf8(icu::UnicodeString(locale_decimal)))));
+            return core::bad_input("{0} is not an amount: a thousands separator is followed by three digits, and "
+                                   "the decimal sign is {1}",
+                                   core::quote_input(text),
+                                   core::quote_input(utf8(icu::UnicodeString(locale_decimal))));
         }
     }
     std::string ascii = negative ? "-" : "";
@@ -423,8 +422,7 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
         if (decimal && k == *decimal) {
             ascii.push_back('.');
         } else if (decimal && k > *decimal) {
-            return core::bad_input(
-                say("{0} is not an amount: a separator after the decimal sign", core::quote_input(text)));
+            return core::bad_input("{0} is not an amount: a separator after the decimal sign", core::quote_input(text));
         }
         ++k;
     }
@@ -433,12 +431,12 @@ core::Result<core::Money> Formats::parse_money(std::string_view text, core::Curr
         const auto point = ascii.find('.');
         const auto decimals = point == std::string::npos ? 0 : ascii.size() - point - 1;
         if (decimals > static_cast<std::size_t>(currency.minor_digits())) {
-            return core::bad_input(sayn("{0} is not an amount in {1}: it has {2} decimal place",
-                                        "{0} is not an amount in {1}: it has {2} decimal places",
-                                        static_cast<unsigned long>(currency.minor_digits()), core::quote_input(text),
-                                        code, currency.minor_digits()));
+            return core::problem_n(core::Errc::bad_input, "{0} is not an amount in {1}: it has {2} decimal place",
+                                   "{0} is not an amount in {1}: it has {2} decimal places",
+                                   static_cast<unsigned long>(currency.minor_digits()), core::quote_input(text), code,
+                                   currency.minor_digits());
         }
-        return core::bad_input(say("{0} is too large an amount", core::quote_input(text)));
+        return core::bad_input("{0} is too large an amount", core::quote_input(text));
     }
     return m;
 }

@@ -2,6 +2,8 @@
 
 #include "app/common/i18n.hpp"
 
+#include <fmt/args.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -449,6 +451,49 @@ EnglishScope::EnglishScope() : m_saved(std::make_unique<Saved>(Saved{current_tra
 EnglishScope::~EnglishScope() {
     set_translator(m_saved->translator);
     set_formats(std::move(m_saved->formats));
+}
+
+std::string describe(const core::Error& e) {
+    struct Field {
+        std::string operator()(const std::string& s) const { return s; }
+        std::string operator()(core::Date d) const {
+            return formats().plain() ? core::to_iso(d) : formats().full_day(d);
+        }
+        std::string operator()(const core::AmountFact& a) const {
+            const auto currency = core::Currency::from_code(a.currency);
+            return formats().plain() || !currency ? a.plain
+                                                  : formats().money(core::Money::from_minor(a.minor, currency.value()));
+        }
+        std::string operator()(std::int64_t n) const { return formats().number(n); }
+        std::string operator()(const core::ListFact& l) const {
+            // TRANSLATORS: what goes between the names of a list: "pay, phone, internet".
+            const std::string comma = formats().plain() ? std::string(", ") : tr(", ");
+            std::string out;
+            for (const auto& name : l.names) {
+                out += (out.empty() ? "" : comma) + isolate(name);
+            }
+            for (const auto d : l.dates) {
+                out += (out.empty() ? "" : comma) + isolate((*this)(d));
+            }
+            return out;
+        }
+        std::string operator()(const core::Phrase& p) const { return tr(p.text); }
+    };
+    fmt::dynamic_format_arg_store<fmt::format_context> fields;
+    for (const auto& f : e.facts) {
+        fields.push_back(isolate(std::visit(Field{}, f)));
+    }
+    const bool plural = e.what_plural != nullptr;
+    const std::string pattern = plural ? trn(e.what, e.what_plural, e.count) : tr(e.what);
+    std::string out;
+    for (const auto& place : e.where) {
+        out += isolate(place) + ": ";
+    }
+    out += detail::fill(pattern, plural && e.count != 1 ? e.what_plural : e.what, fields);
+    if (e.cause) {
+        out += ": " + describe(*e.cause);
+    }
+    return out;
 }
 
 } // namespace steadypay::app

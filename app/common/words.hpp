@@ -39,6 +39,11 @@ struct WarningText {
 // A priority class by its name: "Credit minimum payments".
 [[nodiscard]] std::string priority_name(core::Priority p);
 
+// An error in words: where it happened (a file, a field, an option: as they are written), what is
+// wrong, and what caused it, each fact in the person's formats:
+// "household.json: bills[2].amount: \"12,50\" is not an amount: ...".
+[[nodiscard]] std::string describe(const core::Error& error);
+
 // For the length of a scope, everything is said in English with plain amounts, whatever the
 // language in use: the text fields of the JSON documents, which scripts read.
 class EnglishScope {

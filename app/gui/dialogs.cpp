@@ -1,9 +1,8 @@
 #include "app/gui/dialogs.hpp"
 
-#include "app/common/words.hpp"
-
 #include "app/common/clock.hpp"
 #include "app/common/passphrase_strength.hpp"
+#include "app/common/words.hpp"
 #include "app/gui/util.hpp"
 #include "core/recording.hpp"
 #include "storage/household_file.hpp"
@@ -360,7 +359,7 @@ void ScheduleEditor::changed() {
     auto s = schedule();
     if (!s) {
         m_preview->SetLabel(wxString());
-        m_error->set(wxs(s.error().message));
+        m_error->set(wxs(app::describe(s.error())));
     } else {
         m_error->set(wxString());
         const auto today = app::clock().today(m_household.timezone);
@@ -607,11 +606,11 @@ bool ItemDialog::validate() {
     core::Amount amt;
     auto lo = money_of(amount, c);
     if (!lo) {
-        errors["amount"] = wxs(lo.error().message);
+        errors["amount"] = wxs(app::describe(lo.error()));
     } else if (varies->GetValue()) {
         auto hi = money_of(amount_max, c);
         if (!hi) {
-            errors["amount"] = wxs(hi.error().message);
+            errors["amount"] = wxs(app::describe(hi.error()));
         } else {
             amt = core::Amount::range(lo.value(), hi.value());
         }
@@ -620,7 +619,7 @@ bool ItemDialog::validate() {
     }
     auto sched = schedule->schedule();
     if (!sched) {
-        errors["schedule"] = wxs(sched.error().message);
+        errors["schedule"] = wxs(app::describe(sched.error()));
     }
     const std::string account_id =
         m_household.accounts.empty()
@@ -634,18 +633,18 @@ bool ItemDialog::validate() {
     std::optional<core::Money> min_amount;
     if (bill) {
         if (auto f = money_of(late_fee, c); !f) {
-            errors["late_fee"] = wxs(f.error().message);
+            errors["late_fee"] = wxs(app::describe(f.error()));
         } else {
             fee = f.value();
         }
         if (auto f = money_of(returned_fee, c); !f) {
-            errors["returned_payment_fee"] = wxs(f.error().message);
+            errors["returned_payment_fee"] = wxs(app::describe(f.error()));
         } else {
             returned = f.value();
         }
         if (has_minimum->GetValue()) {
             if (auto m = money_of(minimum, c); !m) {
-                errors["minimum"] = wxs(m.error().message);
+                errors["minimum"] = wxs(app::describe(m.error()));
             } else {
                 min_amount = m.value();
             }
@@ -702,7 +701,7 @@ bool ItemDialog::validate() {
                 field = "schedule";
             }
             errors[m_field_errors.count(field) || field == "schedule" ? field : std::string()] =
-                wxs(split ? split->message : r.error().message);
+                wxs(split ? app::describe(split->error) : app::describe(r.error()));
         }
     }
     show_errors(errors);
@@ -842,7 +841,7 @@ bool AccountDialog::validate() {
           std::tuple{overdraft_fee, "overdraft_fee", &a.overdraft_fee},
           std::tuple{returned_item_fee, "returned_item_fee", &a.returned_item_fee}}) {
         if (auto m = money_of(ctrl, c); !m) {
-            errors[field] = wxs(m.error().message);
+            errors[field] = wxs(app::describe(m.error()));
         } else {
             *target = m.value();
         }
@@ -857,7 +856,7 @@ bool AccountDialog::validate() {
         if (auto r = core::apply_edit(m_household, m_edit); !r) {
             const auto split = core::field_of(r.error(), "accounts", index);
             errors[split && m_field_errors.count(split->field) ? split->field : std::string("name")] =
-                wxs(split ? split->message : r.error().message);
+                wxs(split ? app::describe(split->error) : app::describe(r.error()));
         }
     }
     for (auto& [field, error] : m_field_errors) {
@@ -992,7 +991,7 @@ bool RecordDialog::validate() {
         if (!trimmed(amount).empty()) {
             auto m = app::formats().parse_money(utf8(trimmed(amount)), m_household.currency);
             if (!m) {
-                m_error->set(wxs(m.error().message));
+                m_error->set(wxs(app::describe(m.error())));
                 return false;
             }
             paid = m.value();
@@ -1014,7 +1013,7 @@ bool RecordDialog::validate() {
         m_edit = core::Edit{core::clear_edit(m_household, id, due)};
     }
     auto r = core::apply_edit(m_household, m_edit);
-    m_error->set(r ? wxString() : wxs(r.error().message));
+    m_error->set(r ? wxString() : wxs(app::describe(r.error())));
     return r.ok();
 }
 
@@ -1190,7 +1189,7 @@ bool SettingsDialog::validate() {
     h.name = utf8(trimmed(m_name));
     auto currency = core::Currency::from_code(utf8(m_currency->GetValue().Upper().Strip(wxString::both)));
     if (!currency) {
-        m_error->set(wxs(currency.error().message));
+        m_error->set(wxs(app::describe(currency.error())));
         return false;
     }
     h.currency = currency.value();
@@ -1219,7 +1218,7 @@ bool SettingsDialog::validate() {
     // Core's rules, the currency's among them (it cannot change once there are amounts).
     m_edit = core::settings_edit(m_household, std::move(h));
     if (auto r = core::apply_edit(m_household, m_edit); !r) {
-        m_error->set(wxs(r.error().message));
+        m_error->set(wxs(app::describe(r.error())));
         return false;
     }
     m_error->set(wxString());

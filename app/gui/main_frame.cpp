@@ -398,7 +398,7 @@ void MainFrame::apply(core::Result<Derived> result, std::uint64_t generation) {
     });
     if (!result) {
         m_derived.reset();
-        SetStatusText(wxs(result.error().message), 1);
+        SetStatusText(wxs(app::describe(result.error())), 1);
         refresh_pages();
         return;
     }
@@ -451,7 +451,7 @@ bool MainFrame::apply_edit(const core::Edit& edit) {
     }
     auto outcome = m_session->apply(edit, std::string(core::command_of(edit)));
     if (!outcome) {
-        wxMessageBox(wxs(outcome.error().message), _("Not saved"), wxOK | wxICON_ERROR, this);
+        wxMessageBox(wxs(app::describe(outcome.error())), _("Not saved"), wxOK | wxICON_ERROR, this);
         recompute();
         return false;
     }
@@ -479,7 +479,7 @@ void MainFrame::check_for_changes() {
     }
     auto changed = m_session->refresh();
     if (!changed) {
-        SetStatusText(wxs(changed.error().message), 1);
+        SetStatusText(wxs(app::describe(changed.error())), 1);
         return;
     }
     if (changed.value()) {
@@ -548,7 +548,7 @@ void MainFrame::remove_item(ListKind kind, const std::string& id) {
     // Core says whether it may go (an account bills or incomes still use may not).
     if (auto r = core::apply_edit(h, edit.value()); !r) {
         wxMessageBox(kind == ListKind::accounts ? _("Bills or incomes use this account: move or remove them first.")
-                                                : wxs(r.error().message),
+                                                : wxs(app::describe(r.error())),
                      _("Not removed"), wxOK, this);
         return;
     }
@@ -564,7 +564,7 @@ void MainFrame::acknowledge(const std::string& warning_id, bool seen) {
         return;
     }
     if (auto s = m_session->acknowledge(warning_id, seen); !s) {
-        wxMessageBox(wxs(s.error().message), _("Not saved"), wxOK | wxICON_ERROR, this);
+        wxMessageBox(wxs(app::describe(s.error())), _("Not saved"), wxOK | wxICON_ERROR, this);
         return;
     }
     recompute();
@@ -648,7 +648,7 @@ void MainFrame::import_household() {
         return;
     }
     if (auto s = m_session->import_household(utf8(files.GetPath())); !s) {
-        wxMessageBox(wxs(s.error().message), _("Not imported"), wxOK | wxICON_ERROR, this);
+        wxMessageBox(wxs(app::describe(s.error())), _("Not imported"), wxOK | wxICON_ERROR, this);
         return;
     }
     recompute(); // shows the new forecast at once
@@ -659,7 +659,7 @@ void MainFrame::export_household() {
                        _("Household files (*.json)|*.json"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (files.ShowModal() == wxID_OK && m_session) {
         if (auto s = m_session->export_household(utf8(files.GetPath())); !s) {
-            wxMessageBox(wxs(s.error().message), _("Not exported"), wxOK | wxICON_ERROR, this);
+            wxMessageBox(wxs(app::describe(s.error())), _("Not exported"), wxOK | wxICON_ERROR, this);
         }
     }
 }
@@ -672,7 +672,7 @@ void MainFrame::backup() {
     }
     wxBusyCursor busy;
     if (auto s = m_session->backup(utf8(files.GetPath())); !s) {
-        wxMessageBox(wxs(s.error().message), _("No backup"), wxOK | wxICON_ERROR, this);
+        wxMessageBox(wxs(app::describe(s.error())), _("No backup"), wxOK | wxICON_ERROR, this);
         return;
     }
     SetStatusText(_("Backup written; it opens with this store's passphrase."), 1);
@@ -685,7 +685,7 @@ void MainFrame::change_passphrase() {
     }
     wxBusyCursor busy;
     if (auto s = m_session->change_passphrase(storage::Passphrase(utf8(dialog.passphrase()))); !s) {
-        wxMessageBox(wxs(s.error().message), _("Not changed"), wxOK | wxICON_ERROR, this);
+        wxMessageBox(wxs(app::describe(s.error())), _("Not changed"), wxOK | wxICON_ERROR, this);
         if (s.error().code != core::Errc::bad_input) {
             lock(); // the store was closed so that nothing is written with the wrong key: unlock it again
         }

@@ -1,5 +1,6 @@
 #include "app/gui/smoke.hpp"
 
+#include "app/common/words.hpp"
 #include "app/gui/dialogs.hpp"
 #include "app/gui/main_frame.hpp"
 #include "app/gui/unlock_dialog.hpp"
@@ -421,7 +422,7 @@ int run_smoke(MainFrame& frame, const SmokeOptions& options, double startup_ms) 
             d.schedule->set_preset(p, frame.session()->today());
             const auto made = d.schedule->schedule();
             presets[kinds[i]] = {{"fields", d.schedule->shown_parts()},
-                                 {"rrule", made ? made->rrule : made.error().message}};
+                                 {"rrule", made ? made->rrule : app::describe(made.error())}};
             if (p.kind == core::PresetKind::every_n_weeks) {
                 shoot(&d, "dialog-schedule");
             }
@@ -473,7 +474,7 @@ int run_smoke(MainFrame& frame, const SmokeOptions& options, double startup_ms) 
     for (const auto& [key, text] : {std::pair<const char*, wxString>{"safe_to_spend_amount", frame.dashboard()->safe_to_spend_text()},
                                     {"safe_to_spend_until_next_income_amount", frame.dashboard()->safe_until_text()}}) {
         auto m = app::formats().parse_money(utf8(text), currency);
-        values[key] = m ? m.value().to_string() : "not an amount: " + m.error().message;
+        values[key] = m ? m.value().to_string() : "not an amount: " + app::describe(m.error());
     }
     values["locale"] = app::formats().locale();
     std::ofstream(options.out / "values.json") << values.dump(2) << '\n';

@@ -1,6 +1,7 @@
 #include "app/gui/unlock_dialog.hpp"
 
 #include "app/common/passphrase_strength.hpp"
+#include "app/common/words.hpp"
 #include "app/gui/util.hpp"
 #include "storage/household_file.hpp"
 
@@ -196,7 +197,7 @@ bool UnlockDialog::attempt() {
         if (!s) {
             m_error->set(s.error().code == core::Errc::wrong_passphrase
                              ? _("That passphrase does not open this store. Check it and try again.")
-                             : wxs(s.error().message));
+                             : wxs(app::describe(s.error())));
             m_passphrase->SetFocus();
             m_passphrase->SelectAll();
             return false;
@@ -212,7 +213,7 @@ bool UnlockDialog::attempt() {
     h.name = utf8(m_name->GetValue().Strip(wxString::both));
     auto currency = core::Currency::from_code(utf8(m_currency->GetValue().Upper().Strip(wxString::both)));
     if (!currency) {
-        m_error->set(wxs(currency.error().message));
+        m_error->set(wxs(app::describe(currency.error())));
         return false;
     }
     h.currency = currency.value();
@@ -229,7 +230,7 @@ bool UnlockDialog::attempt() {
     }
     auto s = Session::create(m_path, pass, h);
     if (!s) {
-        m_error->set(wxs(s.error().message));
+        m_error->set(wxs(app::describe(s.error())));
         return false;
     }
     m_session = std::move(s).value();

@@ -8,6 +8,8 @@ Fails (exit 1, one line per problem) when:
     sources no longer have (run: cmake --build --preset dev --target steadypay-pot);
   - a catalogue in po/LINGUAS lacks a message, leaves it untranslated or fuzzy, or has fewer
     plural forms than its Plural-Forms header says;
+  - a function or lambda takes a core::Message (an error's message, written as a literal at the
+    call) but is not an xgettext keyword, so the literals given to it never reach the template;
   - a translation's numbered fields ({0}, {1}...) are not the message's: a field the message
     does not have would print nothing, a field left out loses a name or an amount (a message
     whose TRANSLATORS note says "use {n}" may leave out the others).
@@ -92,6 +94,19 @@ def nplurals(header):
     return int(m.group(1)) if m else None
 
 
+def message_takers(path):
+    """(name, line) of each function or lambda in a source file with a Message parameter."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    found = []
+    param = r"[^;{}()]*\b(?:core::)?Message\s+\w+"
+    for m in re.finditer(r"\b(\w+)\s*=\s*\[[^\]]*\]\s*\(" + param, text):  # lambdas
+        found.append((m.group(1), text.count("\n", 0, m.start()) + 1))
+    for m in re.finditer(r"\b(\w+)\s*\(" + param, text):  # functions and constructors
+        found.append((m.group(1), text.count("\n", 0, m.start()) + 1))
+    return found
+
+
 def main(argv):
     sep = [i for i, a in enumerate(argv) if a == "--"]
     if len(sep) != 2:
@@ -100,6 +115,13 @@ def main(argv):
     options = argv[sep[0] + 1 : sep[1]]
     sources = argv[sep[1] + 1 :]
     problems = []
+    keywords = {o.split("=", 1)[1].split(":")[0] for o in options if o.startswith("--keyword=")}
+    # Message itself (its constructors) and core/result.hpp's declarations are not calls.
+    for path in sources:
+        for name, line in message_takers(path):
+            if name not in keywords and name != "Message":
+                problems.append(f"{path}:{line}: {name}() takes a Message but is not an xgettext keyword "
+                                "(add it to po/CMakeLists.txt, or take a core::Marked made with N_)")
     with tempfile.TemporaryDirectory() as tmp:
         fresh_path = os.path.join(tmp, "fresh.pot")
         subprocess.run([xgettext, *options, "--output=" + fresh_path, *sources], check=True)

@@ -4,6 +4,7 @@
 // them, plural forms from real catalogues, and bidi isolation in mixed sentences.
 
 #include "app/common/i18n.hpp"
+#include "app/common/words.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -21,7 +22,7 @@ core::Date day(int y, unsigned m, unsigned d) { return core::Date{date::year{y} 
 
 std::string parsed(const Formats& f, const char* text, const char* code = "USD") {
     auto m = f.parse_money(text, cur(code));
-    return m ? m.value().to_string() : "error: " + m.error().message;
+    return m ? m.value().to_string() : "error: " + m.error().message();
 }
 
 // Formats set for one test and put back after it.
@@ -226,4 +227,45 @@ TEST_CASE("plural forms follow each language's rule", "[i18n][catalogue]") {
         CHECK(app::sayn("{0} day", "{0} days", 11, 11) == "\u2068١١\u2069 يومًا");
         app::set_formats(Formats());
     }
+}
+
+TEST_CASE("errors are said in the person's language, their facts in the person's formats", "[i18n][catalogue]") {
+    using core::bad_input;
+    // English in the C locale: what core's message() writes, word for word.
+    const core::Error negative =
+        bad_input("{0} must not be negative", money(-15000, "ILS")).context("bills[0].late_fee");
+    CHECK(app::describe(negative) == negative.message());
+    CHECK(app::describe(negative) == "bills[0].late_fee: -150.00 must not be negative");
+    const core::Error early =
+        bad_input("{0} is before the start {1}", day(2026, 11, 2), day(2026, 11, 22)).context("bills[1].schedule.end");
+    CHECK(app::describe(early) == "bills[1].schedule.end: 2026-11-02 is before the start 2026-11-22");
+    {
+        const UseLanguage he("he_IL.UTF-8");
+        const UseFormats formats("he_IL");
+        // The amount as an Israeli bank writes it (see the first test), every value isolated.
+        CHECK(app::describe(negative) ==
+              "\u2068bills[0].late_fee\u2069: \u2068\u200f\u200e-150.00\u00a0\u200f₪\u2069 אסור שיהיה שלילי");
+        // A phrase inside the message is translated too.
+        CHECK(app::describe(bad_input("must be a string, not {0}", core::N_("a boolean"))) ==
+              "חייב להיות מחרוזת, לא \u2068ערך אמת/שקר\u2069");
+        // The cause after the message, each in Hebrew.
+        CHECK(app::describe(core::problem(core::Errc::io, "cannot write the backup")
+                                .because(core::problem(core::Errc::io, "the disk is full; nothing was changed"))) ==
+              "אי אפשר לכתוב את הגיבוי: הדיסק מלא; דבר לא שונה");
+    }
+    {
+        const UseLanguage ar("ar_EG.UTF-8");
+        const UseFormats formats("ar_EG");
+        // Arabic's "two" form, the count in Arabic-Indic digits.
+        CHECK(app::describe(core::problem_n(core::Errc::bad_input, "{0} has {1} decimal", "{0} has {1} decimals", 2,
+                                            "JOD", 2)) == "\u2068JOD\u2069 له منزلتان عشريتان (\u2068٢\u2069)");
+        // A list of names with the Arabic comma.
+        core::ListFact users;
+        users.names = {"pay", "rent"};
+        CHECK(app::describe(bad_input("account \"{0}\" is used by {1}: move or remove them first", "checking",
+                                      users)) == "الحساب \"\u2068checking\u2069\" يستخدمه \u2068\u2068pay\u2069، "
+                                                 "\u2068rent\u2069\u2069: انقلها أو أزلها أولًا");
+    }
+    // Back in English.
+    CHECK(app::describe(negative) == "bills[0].late_fee: -150.00 must not be negative");
 }

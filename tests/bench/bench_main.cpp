@@ -46,7 +46,7 @@ void run_forecast(benchmark::State& state, int items, int days) {
     for (auto _ : state) {
         auto f = forecast(h, options);
         if (!f.ok()) {
-            state.SkipWithError(f.error().message.c_str());
+            state.SkipWithError(f.error().message().c_str());
             return;
         }
         events = f->events.size();
@@ -76,7 +76,7 @@ void run_render(benchmark::State& state, bool json) {
     const auto h = make_household(500);
     auto f = forecast(h, ForecastOptions{day("2026-11-22"), 3653, AmountBasis::conservative});
     if (!f.ok()) {
-        state.SkipWithError(f.error().message.c_str());
+        state.SkipWithError(f.error().message().c_str());
         return;
     }
     std::size_t bytes = 0;
@@ -103,7 +103,7 @@ void BM_Forecast_500Items_10Years(benchmark::State& state) { run_forecast(state,
 // concerns, in their order, it proved best (8: all; 4: overdrafts, late payments, reports, fees).
 void run_plan(benchmark::State& state, const Household& h, Date from, int days) {
     if (auto v = validate(h); !v.ok()) {
-        state.SkipWithError(v.error().message.c_str());
+        state.SkipWithError(v.error().message().c_str());
         return;
     }
     PlanOptions options{.from = from, .days = days};
@@ -115,7 +115,7 @@ void run_plan(benchmark::State& state, const Household& h, Date from, int days) 
     for (auto _ : state) {
         auto p = make_plan(h, options);
         if (!p.ok()) {
-            state.SkipWithError(p.error().message.c_str());
+            state.SkipWithError(p.error().message().c_str());
             return;
         }
         last = std::move(p).value();
@@ -138,7 +138,7 @@ void run_warnings(benchmark::State& state, const Household& h, Date from, int da
     for (auto _ : state) {
         auto w = warnings_for(h, from, days, {});
         if (!w.ok()) {
-            state.SkipWithError(w.error().message.c_str());
+            state.SkipWithError(w.error().message().c_str());
             return;
         }
         n = w->size();

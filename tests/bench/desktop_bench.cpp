@@ -30,12 +30,12 @@ void BM_DesktopUnlock(benchmark::State& state, core::Household h) {
     for (auto _ : state) {
         auto s = gui::Session::open(path, storage::Passphrase("benchmark passphrase"));
         if (!s) {
-            state.SkipWithError(s.error().message.c_str());
+            state.SkipWithError(s.error().message().c_str());
             break;
         }
         auto d = gui::derive(s.value()->household(), s.value()->today(), 90, s.value()->acknowledged());
         if (!d) {
-            state.SkipWithError(d.error().message.c_str());
+            state.SkipWithError(d.error().message().c_str());
             break;
         }
         decisions = d->plan.decisions.size();

@@ -44,12 +44,12 @@ void BM_StoreOpenAndLoad_100Items_BeyondKeyDerivation(benchmark::State& state) {
     for (auto _ : state) {
         auto s = storage::Store::open(store.path, storage::Passphrase("benchmark passphrase"));
         if (!s) {
-            state.SkipWithError(s.error().message.c_str());
+            state.SkipWithError(s.error().message().c_str());
             return;
         }
         auto h = s->load();
         if (!h) {
-            state.SkipWithError(h.error().message.c_str());
+            state.SkipWithError(h.error().message().c_str());
             return;
         }
         items = h->bills.size() + h->incomes.size();

@@ -93,7 +93,7 @@ TEST_CASE("a week with no business day is rejected", "[business-day]") {
                                        date::Saturday, date::Sunday},
                                       {});
     REQUIRE_FALSE(cal.ok());
-    CHECK_THAT(cal.error().message, Catch::Contains("at least one must be a business day"));
+    CHECK_THAT(cal.error().message(), Catch::Contains("at least one must be a business day"));
 }
 
 TEST_CASE("business-day rules parse from their names only", "[business-day]") {
@@ -101,5 +101,5 @@ TEST_CASE("business-day rules parse from their names only", "[business-day]") {
     CHECK(to_string(BusinessDayRule::preceding) == "preceding");
     auto bad = parse_business_day_rule("Following");
     REQUIRE_FALSE(bad.ok());
-    CHECK_THAT(bad.error().message, Catch::Contains("none, preceding, following or modified_following"));
+    CHECK_THAT(bad.error().message(), Catch::Contains("none, preceding, following or modified_following"));
 }

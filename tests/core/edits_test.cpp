@@ -20,7 +20,7 @@ Household base() {
 
 Household applied(const Household& h, const Edit& e) {
     auto r = apply_edit(h, e);
-    INFO((r ? std::string() : r.error().message));
+    INFO((r ? std::string() : r.error().message()));
     REQUIRE(r.ok());
     return std::move(r).value();
 }
@@ -62,11 +62,11 @@ TEST_CASE("edits add, change and remove one thing, and validate the result", "[e
     auto refused = apply_edit(h3, ChangeBill{h3.bills[0], broken});
     REQUIRE_FALSE(refused);
     CHECK(refused.error().code == Errc::bad_input);
-    CHECK(refused.error().message == "bills[0].grace_days: -1 is out of range (0..365)");
+    CHECK(refused.error().message() == "bills[0].grace_days: -1 is out of range (0..365)");
     // An id that is already used is refused by validation.
     auto dup = apply_edit(h3, AddIncome{h3.incomes[0]});
     REQUIRE_FALSE(dup);
-    CHECK_THAT(dup.error().message, Catch::Contains("is already used"));
+    CHECK_THAT(dup.error().message(), Catch::Contains("is already used"));
 
     // Removing a bill takes its payment records; the edit saw them.
     auto paid = applied(h3, record_edit(h3, "rent", day("2026-12-01"), PaymentStatus::paid, day("2026-12-01")));
@@ -85,7 +85,8 @@ TEST_CASE("edits add, change and remove one thing, and validate the result", "[e
     REQUIRE(account);
     auto in_use = apply_edit(gone, account.value());
     REQUIRE_FALSE(in_use);
-    CHECK(in_use.error().message == "account \"checking\" is used by pay, phone, internet: move or remove them first");
+    CHECK(in_use.error().message() ==
+          "account \"checking\" is used by pay, phone, internet: move or remove them first");
 }
 
 TEST_CASE("an edit whose 'before' is no longer so is a conflict, and changes nothing", "[edits]") {
@@ -223,8 +224,8 @@ TEST_CASE("the currency cannot change once there are amounts: one rule, in core"
     auto r = apply_edit(h, settings_edit(h, s));
     REQUIRE_FALSE(r);
     CHECK(r.error().code == Errc::bad_input);
-    CHECK_THAT(r.error().message, Catch::StartsWith("household.currency: the currency cannot change once there are "
-                                                    "amounts (USD to ILS)"));
+    CHECK_THAT(r.error().message(), Catch::StartsWith("household.currency: the currency cannot change once there are "
+                                                      "amounts (USD to ILS)"));
     Household empty;
     empty.name = "New";
     empty.currency = usd();

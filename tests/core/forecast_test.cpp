@@ -12,7 +12,7 @@ namespace {
 Forecast run(const Household& h, const std::string& from, int days, AmountBasis basis = AmountBasis::conservative) {
     REQUIRE(validate(h).ok());
     auto f = forecast(h, ForecastOptions{day(from), days, basis});
-    INFO((f.ok() ? std::string() : f.error().message));
+    INFO((f.ok() ? std::string() : f.error().message()));
     REQUIRE(f.ok());
     return f.value();
 }
@@ -287,14 +287,14 @@ TEST_CASE("the forecast refuses a start before a balance date, a bad length, or 
     auto h = household("100.00", "2026-11-22");
     auto early = forecast(h, ForecastOptions{day("2026-11-21"), 10, AmountBasis::conservative});
     REQUIRE_FALSE(early.ok());
-    CHECK_THAT(early.error().message, Catch::Contains("before the balance date 2026-11-22"));
+    CHECK_THAT(early.error().message(), Catch::Contains("before the balance date 2026-11-22"));
     CHECK_FALSE(forecast(h, ForecastOptions{day("2026-11-22"), 0, AmountBasis::conservative}).ok());
     CHECK_FALSE(forecast(h, ForecastOptions{day("2026-11-22"), 40000, AmountBasis::conservative}).ok());
     Household empty = h;
     empty.accounts.clear();
     auto none = forecast(empty, ForecastOptions{day("2026-11-22"), 10, AmountBasis::conservative});
     REQUIRE_FALSE(none.ok());
-    CHECK_THAT(none.error().message, Catch::Contains("no accounts"));
+    CHECK_THAT(none.error().message(), Catch::Contains("no accounts"));
     CHECK(to_iso(default_forecast_start(h, day("2026-11-01"))) == "2026-11-22");
     CHECK(to_iso(default_forecast_start(h, day("2026-12-01"))) == "2026-12-01");
 }
@@ -307,13 +307,13 @@ TEST_CASE("a forecast whose sums overflow is an error, not a wrap", "[forecast]"
     CHECK(f.error().code == Errc::overflow);
     // It says where: INT64_MAX minor units is 92233720368547758.07, so the first 1.00, on the day
     // after the balance date, is past it.
-    CHECK(f.error().message == "adding windfall takes the balance of account \"" + h.accounts[0].id +
-                                   "\" on 2026-11-23 past the largest amount Steadypay can count");
+    CHECK(f.error().message() == "adding windfall takes the balance of account \"" + h.accounts[0].id +
+                                     "\" on 2026-11-23 past the largest amount Steadypay can count");
     // Such a balance is refused where it is entered.
     auto v = validate(h);
     REQUIRE_FALSE(v);
-    CHECK(v.error().message == "accounts[0].balance: 92233720368547758.00 is more than Steadypay counts (at most "
-                               "100000000000.00)");
+    CHECK(v.error().message() == "accounts[0].balance: 92233720368547758.00 is more than Steadypay counts (at most "
+                                 "100000000000.00)");
 }
 
 namespace {

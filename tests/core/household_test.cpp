@@ -22,7 +22,7 @@ void expect_invalid(const Household& h, const std::string& message) {
     auto s = validate(h);
     REQUIRE_FALSE(s.ok());
     CHECK(s.error().code == Errc::bad_input);
-    CHECK_THAT(s.error().message, Catch::Contains(message));
+    CHECK_THAT(s.error().message(), Catch::Contains(message));
 }
 
 } // namespace
@@ -152,17 +152,22 @@ TEST_CASE("new ids are made from names, and stay unique", "[household]") {
 }
 
 TEST_CASE("validation messages split into field and message", "[household]") {
-    const Error e{Errc::bad_input, "bills[3].grace_days: -1 is out of range (0..365)"};
+    const Error e = bad_input("{0} is out of range ({1}..{2})", -1, 0, 365).context("bills[3].grace_days");
+    CHECK(e.message() == "bills[3].grace_days: -1 is out of range (0..365)");
     const auto f = field_of(e, "bills", 3);
     REQUIRE(f.has_value());
     CHECK(f->field == "grace_days");
-    CHECK(f->message == "-1 is out of range (0..365)");
+    CHECK(f->error.message() == "-1 is out of range (0..365)");
+    CHECK(f->error.facts.size() == 3);
     CHECK_FALSE(field_of(e, "bills", 2).has_value());
+    CHECK_FALSE(field_of(e, "bills", 30).has_value());
     CHECK_FALSE(field_of(e, "incomes", 3).has_value());
-    const auto whole = field_of(Error{Errc::bad_input, "bills[3]: a second record"}, "bills", 3);
+    const auto whole = field_of(bad_input("a second record").context("bills[3]"), "bills", 3);
     REQUIRE(whole.has_value());
     CHECK(whole->field.empty());
-    CHECK(field_of(Error{Errc::bad_input, "bills[0].schedule.rrule: bad"}, "bills", 0)->field == "schedule.rrule");
+    CHECK(whole->error.message() == "a second record");
+    CHECK(field_of(bad_input("bad").context("bills[0].schedule.rrule"), "bills", 0)->field == "schedule.rrule");
+    CHECK_FALSE(field_of(bad_input("no place"), "bills", 0).has_value());
 }
 
 TEST_CASE("removing a bill or income takes its payment records; an account in use stays", "[household]") {
@@ -179,7 +184,7 @@ TEST_CASE("removing a bill or income takes its payment records; an account in us
     auto refused = remove_account(h, id);
     REQUIRE_FALSE(refused);
     CHECK(refused.error().code == Errc::bad_input);
-    CHECK(refused.error().message == "account \"" + id + "\" is used by pay, rent: move or remove them first");
+    CHECK(refused.error().message() == "account \"" + id + "\" is used by pay, rent: move or remove them first");
     CHECK(h.accounts.size() == 2);
     auto unknown = remove_account(h, "brokerage");
     REQUIRE_FALSE(unknown);

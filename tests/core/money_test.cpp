@@ -88,7 +88,7 @@ TEST_CASE("text that is not an exact amount is rejected with the reason", "[mone
         auto m = Money::parse(r.text, cur(r.currency));
         REQUIRE_FALSE(m.ok());
         CHECK(m.error().code == Errc::bad_input);
-        CHECK_THAT(m.error().message, Catch::Contains(r.reason));
+        CHECK_THAT(m.error().message(), Catch::Contains(r.reason));
     }
 }
 
@@ -125,7 +125,7 @@ TEST_CASE("checked arithmetic reports overflow and currency mismatch", "[money]"
     auto mixed = one.checked_add(Money::from_minor(1, cur("EUR")));
     REQUIRE_FALSE(mixed.ok());
     CHECK(mixed.error().code == Errc::currency_mismatch);
-    CHECK_THAT(mixed.error().message, Catch::Contains("USD") && Catch::Contains("EUR"));
+    CHECK_THAT(mixed.error().message(), Catch::Contains("USD") && Catch::Contains("EUR"));
 
     CHECK_THROWS_AS(max + one, MoneyError);
     CHECK_THROWS_AS(-Money::from_minor(std::numeric_limits<std::int64_t>::min(), usd), MoneyError);

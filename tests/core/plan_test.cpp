@@ -23,7 +23,7 @@ Plan plan_of(const Household& h, const std::string& from, int days) {
     REQUIRE(validate(h).ok());
     // The window alone: the scenarios were worked by hand with lateness counted to its last day.
     auto p = make_plan(h, PlanOptions{.from = day(from), .days = days, .look_ahead = 0});
-    INFO((p.ok() ? std::string() : p.error().message));
+    INFO((p.ok() ? std::string() : p.error().message()));
     REQUIRE(p.ok());
     return p.value();
 }

@@ -17,7 +17,7 @@ Date d(const std::string& iso) {
 
 RecurrenceRule rule(const std::string& text) {
     auto r = parse_rrule(text);
-    INFO(text << ": " << (r.ok() ? "" : r.error().message));
+    INFO(text << ": " << (r.ok() ? "" : r.error().message()));
     REQUIRE(r.ok());
     return r.value();
 }
@@ -223,7 +223,7 @@ TEST_CASE("invalid rules are errors that name the part", "[recurrence]") {
         auto parsed = parse_rrule(r.text);
         REQUIRE_FALSE(parsed.ok());
         CHECK(parsed.error().code == Errc::bad_input);
-        CHECK_THAT(parsed.error().message, Catch::Contains(r.message));
+        CHECK_THAT(parsed.error().message(), Catch::Contains(r.message));
     }
 }
 

@@ -87,13 +87,13 @@ TEST_CASE("preset numbers out of range are errors", "[presets]") {
     CHECK_FALSE(preset_rule({PresetKind::monthly_on_day_or_last, 28}).ok());
     SchedulePreset twice{PresetKind::twice_a_month, 5};
     twice.second_day = 5;
-    CHECK_THAT(preset_rule(twice).error().message, Catch::Contains("must differ"));
+    CHECK_THAT(preset_rule(twice).error().message(), Catch::Contains("must differ"));
     SchedulePreset weeks{PresetKind::every_n_weeks};
     weeks.interval = 0;
     CHECK_FALSE(preset_rule(weeks).ok());
     SchedulePreset months{PresetKind::every_n_months, 10};
     months.interval = 25;
-    CHECK_THAT(preset_rule(months).error().message, Catch::Contains("from 1 to 24"));
+    CHECK_THAT(preset_rule(months).error().message(), Catch::Contains("from 1 to 24"));
     SchedulePreset feb{PresetKind::yearly, 30};
     feb.month = 2;
     CHECK_FALSE(preset_rule(feb).ok());

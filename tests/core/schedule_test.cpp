@@ -88,5 +88,5 @@ TEST_CASE("first_due_dates counts distinct due dates and honours a bound", "[sch
 TEST_CASE("a schedule cannot end before it starts", "[schedule]") {
     auto s = Schedule::make("FREQ=MONTHLY", d("2026-05-01"), d("2026-04-30"));
     REQUIRE_FALSE(s.ok());
-    CHECK_THAT(s.error().message, Catch::Contains("before the start"));
+    CHECK_THAT(s.error().message(), Catch::Contains("before the start"));
 }

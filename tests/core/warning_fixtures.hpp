@@ -19,7 +19,7 @@ inline std::vector<core::Warning> warnings_on(const core::Household& h, const st
                                               const std::set<std::string>& acknowledged = {}) {
     REQUIRE(core::validate(h).ok());
     auto w = core::warnings_for(h, day(today), days, acknowledged);
-    INFO((w.ok() ? std::string() : w.error().message));
+    INFO((w.ok() ? std::string() : w.error().message()));
     REQUIRE(w.ok());
     return w.value();
 }

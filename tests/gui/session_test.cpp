@@ -78,7 +78,7 @@ TEST_CASE("session: an invalid change is refused and nothing changes", "[session
     changed.account = "no-such-account";
     const auto status = s.value()->apply(core::ChangeBill{s.value()->household().bills[0], changed}, "bills edit");
     REQUIRE_FALSE(status);
-    CHECK(status.error().message.find("bills[0].account") != std::string::npos);
+    CHECK(status.error().message().find("bills[0].account") != std::string::npos);
     CHECK(s.value()->household().bills[0].account == "checking");
     auto reopened = gui::Session::open(path, pass());
     REQUIRE(reopened);

@@ -226,14 +226,14 @@ TEST_CASE("a store another program keeps locked is waited for, then reported as 
     const auto waited = std::chrono::steady_clock::now() - t0;
     REQUIRE_FALSE(blocked.ok());
     CHECK(blocked.error().code == core::Errc::busy);
-    CHECK_THAT(blocked.error().message, Catch::Contains("in use by another program"));
+    CHECK_THAT(blocked.error().message(), Catch::Contains("in use by another program"));
     CHECK(waited >= std::chrono::milliseconds(150)); // it did wait before giving up
 
     // The default wait outlasts the lock: the write goes through once the lock is released.
     auto renamed = h.bills[0];
     renamed.name = "Rent, after the wait";
     auto applied = opened->apply(core::ChangeBill{h.bills[0], renamed}, {"2026-11-22T00:00:01Z", "edit"});
-    INFO((applied.ok() ? std::string() : applied.error().message));
+    INFO((applied.ok() ? std::string() : applied.error().message()));
     REQUIRE(applied.ok());
     CHECK(opened->load().value().bills[0].name == "Rent, after the wait");
     drain(child);

@@ -23,7 +23,7 @@ const char* const k_pass = "correct horse battery";
 
 Store make_store(const fs::path& path, const core::Household& h) {
     auto s = Store::create(path, Passphrase(k_pass), h, k_ctx, fast_cipher());
-    INFO((s.ok() ? std::string() : s.error().message));
+    INFO((s.ok() ? std::string() : s.error().message()));
     REQUIRE(s.ok());
     return std::move(s).value();
 }
@@ -31,7 +31,7 @@ Store make_store(const fs::path& path, const core::Household& h) {
 void exec(const Store& store, const std::string& sql) {
     auto s = store.database().exec(sql);
     INFO(sql);
-    INFO((s ? std::string() : s.error().message));
+    INFO((s ? std::string() : s.error().message()));
     REQUIRE(s.ok());
 }
 
@@ -121,15 +121,16 @@ TEST_CASE("a damaged field of any table is an error naming the table, row and fi
         auto loaded = store->load();
         REQUIRE_FALSE(loaded.ok());
         CHECK(loaded.error().code == core::Errc::store_unavailable);
-        CHECK_THAT(loaded.error().message, Catch::StartsWith(path.string() + ": " + expected));
-        CHECK_THAT(loaded.error().message, Catch::Contains(c.problem));
+        CHECK_THAT(loaded.error().message(), Catch::StartsWith(path.string() + ": " + expected));
+        CHECK_THAT(loaded.error().message(), Catch::Contains(c.problem));
         // verify lists it the same way.
         auto report = store->verify();
         REQUIRE(report.ok());
         CHECK_FALSE(report->ok());
         bool listed = false;
         for (const auto& p : report->problems) {
-            listed = listed || p.rfind("damaged: " + expected.substr(std::string("the store is damaged: ").size()), 0) == 0;
+            listed = listed || p.message().rfind(
+                                   "damaged: " + expected.substr(std::string("the store is damaged: ").size()), 0) == 0;
         }
         CHECK(listed);
     }
@@ -148,8 +149,8 @@ TEST_CASE("verify lists every damaged field, not only the first", "[store][damag
     REQUIRE(report.ok());
     std::vector<std::string> damaged;
     for (const auto& p : report->problems) {
-        if (p.rfind("damaged: ", 0) == 0) {
-            damaged.push_back(p);
+        if (p.message().rfind("damaged: ", 0) == 0) {
+            damaged.push_back(p.message());
         }
     }
     const auto checking = rowid(store, "accounts", "id = 'checking'");
@@ -193,7 +194,7 @@ TEST_CASE("one flipped byte anywhere reads back as the same household or as a da
         INFO("page at " << offset);
         auto store = Store::open(copy, Passphrase(k_pass));
         if (!store.ok()) {
-            INFO(store.error().message);
+            INFO(store.error().message());
             CHECK(store.error().code == core::Errc::store_unavailable);
             ++damaged;
             continue;
@@ -209,7 +210,7 @@ TEST_CASE("one flipped byte anywhere reads back as the same household or as a da
             ++unchanged;
         } else {
             CHECK(loaded.error().code == core::Errc::store_unavailable);
-            CHECK_THAT(loaded.error().message, Catch::Contains("the store is damaged"));
+            CHECK_THAT(loaded.error().message(), Catch::Contains("the store is damaged"));
             auto report = store->verify();
             REQUIRE(report.ok());
             CHECK_FALSE(report->ok());

@@ -30,7 +30,7 @@ std::string error_of(const std::string& text) {
     auto h = storage::parse_household(text);
     REQUIRE_FALSE(h.ok());
     CHECK(h.error().code == core::Errc::bad_input);
-    return h.error().message;
+    return h.error().message();
 }
 
 std::string error_of_doc(const json& doc) { return error_of(doc.dump()); }
@@ -56,7 +56,7 @@ TEST_CASE("import then export gives back the same document, key order aside", "[
     for (const auto& text : {data("spec-example.json"), data("minimal.json"), example("paycheck-to-paycheck.json"),
                              example("israel-household.json")}) {
         auto h = storage::parse_household(text);
-        INFO((h.ok() ? "" : h.error().message));
+        INFO((h.ok() ? "" : h.error().message()));
         REQUIRE(h.ok());
         const auto written = storage::household_to_json(h.value());
         CHECK(json::parse(written) == json::parse(text));
@@ -221,12 +221,13 @@ TEST_CASE("household files are read and written through the file system", "[hous
     auto missing = storage::load_household_file(dir.path / "nope.json");
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().code == core::Errc::not_found);
-    CHECK_THAT(missing.error().message, Catch::Contains("nope.json"));
+    CHECK_THAT(missing.error().message(), Catch::Contains("nope.json"));
 
     std::ofstream(dir.path / "bad.json") << "{\"format\": 1}";
     auto bad = storage::load_household_file(dir.path / "bad.json");
     REQUIRE_FALSE(bad.ok());
-    CHECK_THAT(bad.error().message, Catch::StartsWith((dir.path / "bad.json").string() + ": format: must be a string"));
+    CHECK_THAT(bad.error().message(),
+               Catch::StartsWith((dir.path / "bad.json").string() + ": format: must be a string"));
 }
 
 TEST_CASE("warning lead times are read, defaulted and written back as given", "[household-file]") {

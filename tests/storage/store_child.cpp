@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
     if (mode == "create") {
         auto h = storage::load_household_file(argv[4]);
         if (!h) {
-            std::fprintf(stderr, "%s\n", h.error().message.c_str());
+            std::fprintf(stderr, "%s\n", h.error().message().c_str());
             return 1;
         }
         storage::CipherSettings quick;
@@ -36,14 +36,14 @@ int main(int argc, char** argv) {
         auto created = storage::Store::create(argv[2], storage::Passphrase(argv[3]), h.value(),
                                               {"2026-11-22T00:00:00Z", "create"}, quick);
         if (!created) {
-            std::fprintf(stderr, "create: %s\n", created.error().message.c_str());
+            std::fprintf(stderr, "create: %s\n", created.error().message().c_str());
             return 1;
         }
         return 0;
     }
     auto store = storage::Store::open(argv[2], storage::Passphrase(argv[3]));
     if (!store) {
-        std::fprintf(stderr, "open: %s\n", store.error().message.c_str());
+        std::fprintf(stderr, "open: %s\n", store.error().message().c_str());
         return 1;
     }
     std::printf("ready\n");
@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
                 return core::Edit{core::balance_edit(a, core::Money::from_minor(i, h.currency), a.as_of)};
             };
             if (auto s = store->apply_with(set, {"2026-11-22T00:00:00Z", "writes"}); !s) {
-                std::fprintf(stderr, "save: %s\n", s.error().message.c_str());
+                std::fprintf(stderr, "save: %s\n", s.error().message().c_str());
                 return 1;
             }
             std::printf("ack %ld\n", i);
@@ -67,11 +67,11 @@ int main(int argc, char** argv) {
     if (mode == "import") {
         auto h = storage::load_household_file(argv[4]);
         if (!h) {
-            std::fprintf(stderr, "%s\n", h.error().message.c_str());
+            std::fprintf(stderr, "%s\n", h.error().message().c_str());
             return 1;
         }
         if (auto s = store->apply(core::ReplaceHousehold{h.value()}, {"2026-11-22T00:00:00Z", "import-household"}); !s) {
-            std::fprintf(stderr, "import: %s\n", s.error().message.c_str());
+            std::fprintf(stderr, "import: %s\n", s.error().message().c_str());
             return 1;
         }
         std::printf("done\n");
@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
         if (auto s = store->database().exec(mode == "lock" ? "BEGIN EXCLUSIVE"
                                                              : "BEGIN; SELECT count(*) FROM bills;");
             !s) {
-            std::fprintf(stderr, "lock: %s\n", s.error().message.c_str());
+            std::fprintf(stderr, "lock: %s\n", s.error().message().c_str());
             return 1;
         }
         std::printf("locked\n");

@@ -19,6 +19,14 @@ using test::spec_household;
 
 namespace {
 
+std::vector<std::string> texts(const std::vector<core::Error>& errors) {
+    std::vector<std::string> out;
+    for (const auto& e : errors) {
+        out.push_back(e.message());
+    }
+    return out;
+}
+
 const storage::ChangeContext k_ctx{"2026-11-22T10:00:00Z", "test"};
 
 // A household whose bill name is easy to look for in raw bytes.
@@ -31,7 +39,7 @@ core::Household marked_household() {
 
 Store make_store(const fs::path& path, const core::Household& h, const char* pass = "correct horse battery") {
     auto s = Store::create(path, Passphrase(pass), h, k_ctx, fast_cipher());
-    INFO((s.ok() ? std::string() : s.error().message));
+    INFO((s.ok() ? std::string() : s.error().message()));
     REQUIRE(s.ok());
     return std::move(s).value();
 }
@@ -93,7 +101,7 @@ TEST_CASE("a wrong passphrase is refused and leaves the file byte for byte uncha
     auto s = Store::open(path, Passphrase("not the passphrase"));
     REQUIRE_FALSE(s.ok());
     CHECK(s.error().code == core::Errc::wrong_passphrase);
-    CHECK_THAT(s.error().message, Catch::Contains("wrong passphrase"));
+    CHECK_THAT(s.error().message(), Catch::Contains("wrong passphrase"));
     CHECK(test::read_bytes(path) == before);
     CHECK_FALSE(fs::exists(path.string() + "-journal"));
     CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator{}) == 1);
@@ -106,7 +114,7 @@ TEST_CASE("missing, empty, random and foreign files are not stores, and are left
         auto s = Store::open(dir / "nope.db", pass);
         REQUIRE_FALSE(s.ok());
         CHECK(s.error().code == core::Errc::store_unavailable);
-        CHECK_THAT(s.error().message, Catch::Contains("no such store"));
+        CHECK_THAT(s.error().message(), Catch::Contains("no such store"));
         CHECK(fs::is_empty(dir.path()));
     }
     SECTION("empty: stays empty") {
@@ -114,7 +122,7 @@ TEST_CASE("missing, empty, random and foreign files are not stores, and are left
         auto s = Store::open(dir / "empty.db", pass);
         REQUIRE_FALSE(s.ok());
         CHECK(s.error().code == core::Errc::store_unavailable);
-        CHECK_THAT(s.error().message, Catch::Contains("is empty"));
+        CHECK_THAT(s.error().message(), Catch::Contains("is empty"));
         CHECK(fs::file_size(dir / "empty.db") == 0);
     }
     SECTION("random bytes: unchanged") {
@@ -128,7 +136,7 @@ TEST_CASE("missing, empty, random and foreign files are not stores, and are left
         auto s = Store::open(dir / "noise.db", pass);
         REQUIRE_FALSE(s.ok());
         CHECK(s.error().code == core::Errc::store_unavailable);
-        CHECK_THAT(s.error().message, Catch::Contains("not a Steadypay store"));
+        CHECK_THAT(s.error().message(), Catch::Contains("not a Steadypay store"));
         CHECK(test::read_bytes(dir / "noise.db") == noise);
     }
     SECTION("an unencrypted SQLite database") {
@@ -137,7 +145,7 @@ TEST_CASE("missing, empty, random and foreign files are not stores, and are left
         auto s = Store::open(dir / "plain.db", pass);
         REQUIRE_FALSE(s.ok());
         CHECK(s.error().code == core::Errc::store_unavailable);
-        CHECK_THAT(s.error().message, Catch::Contains("unencrypted SQLite database"));
+        CHECK_THAT(s.error().message(), Catch::Contains("unencrypted SQLite database"));
         CHECK(test::read_bytes(dir / "plain.db") == sqlite_file);
     }
     SECTION("a store cut short inside its header") {
@@ -147,7 +155,7 @@ TEST_CASE("missing, empty, random and foreign files are not stores, and are left
         auto s = Store::open(dir / "cut.db", pass);
         REQUIRE_FALSE(s.ok());
         CHECK(s.error().code == core::Errc::store_unavailable);
-        CHECK_THAT(s.error().message, Catch::Contains("cut short"));
+        CHECK_THAT(s.error().message(), Catch::Contains("cut short"));
     }
     SECTION("a store cut short inside its first page: damaged, not a wrong passphrase") {
         make_store(dir / "home.db", spec_household());
@@ -159,7 +167,7 @@ TEST_CASE("missing, empty, random and foreign files are not stores, and are left
             auto s = Store::open(dir / "cut.db", pass);
             REQUIRE_FALSE(s.ok());
             CHECK(s.error().code == core::Errc::store_unavailable);
-            CHECK_THAT(s.error().message, Catch::Contains("is cut short or damaged"));
+            CHECK_THAT(s.error().message(), Catch::Contains("is cut short or damaged"));
         }
     }
     SECTION("a FIFO is refused at once, not waited on") {
@@ -167,7 +175,7 @@ TEST_CASE("missing, empty, random and foreign files are not stores, and are left
         auto s = Store::open(dir / "fifo.db", pass);
         REQUIRE_FALSE(s.ok());
         CHECK(s.error().code == core::Errc::store_unavailable);
-        CHECK_THAT(s.error().message, Catch::EndsWith("fifo.db: is not a regular file, so it cannot be a store"));
+        CHECK_THAT(s.error().message(), Catch::EndsWith("fifo.db: is not a regular file, so it cannot be a store"));
     }
     SECTION("a store from a newer format") {
         auto header = storage::encode_store_header(storage::StoreHeader{});
@@ -177,7 +185,7 @@ TEST_CASE("missing, empty, random and foreign files are not stores, and are left
         test::write_bytes(dir / "new.db", header + std::string(4096, 'z'));
         auto s = Store::open(dir / "new.db", pass);
         REQUIRE_FALSE(s.ok());
-        CHECK_THAT(s.error().message, Catch::Contains("newer Steadypay (store format 7"));
+        CHECK_THAT(s.error().message(), Catch::Contains("newer Steadypay (store format 7"));
     }
     SECTION("a folder") {
         fs::create_directory(dir / "folder.db");
@@ -194,19 +202,19 @@ TEST_CASE("create refuses an existing file and a short passphrase, and leaves no
     auto over = Store::create(dir / "taken.db", Passphrase("correct horse battery"), spec_household(), k_ctx,
                               fast_cipher());
     REQUIRE_FALSE(over.ok());
-    CHECK_THAT(over.error().message, Catch::Contains("never overwrites"));
+    CHECK_THAT(over.error().message(), Catch::Contains("never overwrites"));
     CHECK(test::read_bytes(dir / "taken.db") == "precious");
 
     auto short_pass = Store::create(dir / "new.db", Passphrase("short"), spec_household(), k_ctx, fast_cipher());
     REQUIRE_FALSE(short_pass.ok());
-    CHECK_THAT(short_pass.error().message, Catch::Contains("at least 8 characters"));
+    CHECK_THAT(short_pass.error().message(), Catch::Contains("at least 8 characters"));
     CHECK_FALSE(fs::exists(dir / "new.db"));
 
     auto invalid = spec_household();
     invalid.bills[0].account = "nowhere";
     auto bad = Store::create(dir / "new.db", Passphrase("correct horse battery"), invalid, k_ctx, fast_cipher());
     REQUIRE_FALSE(bad.ok());
-    CHECK_THAT(bad.error().message, Catch::Contains("bills[0].account"));
+    CHECK_THAT(bad.error().message(), Catch::Contains("bills[0].account"));
     CHECK_FALSE(fs::exists(dir / "new.db"));
 }
 
@@ -280,28 +288,28 @@ TEST_CASE("a backup opens with the same passphrase and holds the same data", "[s
     REQUIRE(store.backup(dir / "copy.db").ok());
     auto refused = store.backup(dir / "copy.db");
     REQUIRE_FALSE(refused.ok());
-    CHECK_THAT(refused.error().message, Catch::Contains("already exists"));
+    CHECK_THAT(refused.error().message(), Catch::Contains("already exists"));
     REQUIRE(store.backup(dir / "copy.db", true).ok());
     // Never onto the store itself, even when asked to overwrite, by any name for it.
     const auto before = test::read_bytes(dir / "home.db");
     for (const auto& self : {dir / "home.db", dir.path() / "." / "home.db"}) {
         auto onto_itself = store.backup(self, true);
         REQUIRE_FALSE(onto_itself.ok());
-        CHECK_THAT(onto_itself.error().message, Catch::Contains("is this store itself"));
+        CHECK_THAT(onto_itself.error().message(), Catch::Contains("is this store itself"));
     }
     CHECK(test::read_bytes(dir / "home.db") == before);
     // No temporary file is left beside it.
     CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator{}) == 2);
 
     auto copy = Store::open(dir / "copy.db", Passphrase("correct horse battery"));
-    INFO((copy.ok() ? std::string() : copy.error().message));
+    INFO((copy.ok() ? std::string() : copy.error().message()));
     REQUIRE(copy.ok());
     auto h = copy->load();
     REQUIRE(h.ok());
     CHECK(json_of(h.value()) == json_of(spec_household()));
     auto report = copy->verify();
     REQUIRE(report.ok());
-    INFO((report->ok() ? std::string() : report->problems.front()));
+    INFO((report->ok() ? std::string() : report->problems.front().message()));
     CHECK(report->ok());
     CHECK(report->audit_entries == 1);
     auto wrong = Store::open(dir / "copy.db", Passphrase("another passphrase"));
@@ -357,7 +365,7 @@ TEST_CASE("the audit log refuses changes, and tampering shows in verify", "[stor
     const auto& db = store.database();
     auto upd = db.exec("UPDATE audit_log SET amount = 1 WHERE seq = 1");
     REQUIRE_FALSE(upd.ok());
-    CHECK_THAT(upd.error().message, Catch::Contains("append-only"));
+    CHECK_THAT(upd.error().message(), Catch::Contains("append-only"));
     CHECK_FALSE(db.exec("DELETE FROM audit_log WHERE seq = 2").ok());
 
     SECTION("an edited entry") {
@@ -366,22 +374,22 @@ TEST_CASE("the audit log refuses changes, and tampering shows in verify", "[stor
         auto report = store.verify();
         REQUIRE(report.ok());
         REQUIRE_FALSE(report->ok());
-        CHECK_THAT(report->problems, Catch::VectorContains(std::string("audit log: entry 1 was changed")));
-        CHECK_THAT(report->problems,
+        CHECK_THAT(texts(report->problems), Catch::VectorContains(std::string("audit log: entry 1 was changed")));
+        CHECK_THAT(texts(report->problems),
                    Catch::VectorContains(std::string("the audit log is no longer protected against changes")));
     }
     SECTION("a removed last entry") {
         REQUIRE(db.exec("DROP TRIGGER audit_log_append_only_delete; DELETE FROM audit_log WHERE seq = 2").ok());
         auto report = store.verify();
         REQUIRE(report.ok());
-        CHECK_THAT(report->problems,
+        CHECK_THAT(texts(report->problems),
                    Catch::VectorContains(std::string("audit log: its last entries were removed")));
     }
     SECTION("a removed middle entry") {
         REQUIRE(db.exec("DROP TRIGGER audit_log_append_only_delete; DELETE FROM audit_log WHERE seq = 1").ok());
         auto report = store.verify();
         REQUIRE(report.ok());
-        CHECK_THAT(report->problems, Catch::VectorContains(std::string("audit log: entry 1 is missing")));
+        CHECK_THAT(texts(report->problems), Catch::VectorContains(std::string("audit log: entry 1 is missing")));
     }
 }
 
@@ -392,7 +400,7 @@ TEST_CASE("today's build opens the committed schema-1 store", "[store][migration
     TempDir dir;
     fs::copy_file(fs::path(STEADYPAY_TEST_DATA_DIR) / "golden-v1.db", dir / "golden.db");
     auto store = Store::open(dir / "golden.db", Passphrase("golden store passphrase"), {"", "2026-11-22"});
-    INFO((store.ok() ? std::string() : store.error().message));
+    INFO((store.ok() ? std::string() : store.error().message()));
     REQUIRE(store.ok());
     CHECK(store->header().cipher.kdf_iter == 256000);
     auto h = store->load();
@@ -412,7 +420,7 @@ TEST_CASE("today's build opens the committed schema-1 store", "[store][migration
     // household could not be read once a migration added columns.
     CHECK(fs::exists(dir / "golden.db.schema-v1-2026-11-22.bak.schema-v1-backup.bak"));
     auto old_household = old->load();
-    INFO((old_household.ok() ? std::string() : old_household.error().message));
+    INFO((old_household.ok() ? std::string() : old_household.error().message()));
     REQUIRE(old_household.ok());
     CHECK(json_of(old_household.value()) == json_of(spec_household()));
     // The new table works on the upgraded store.
@@ -586,8 +594,8 @@ TEST_CASE("a writer that read an older revision is refused and nothing changes",
     auto stale = store.apply(core::ChangeBill{h.bills[2], phone}, k_ctx, 1);
     REQUIRE_FALSE(stale.ok());
     CHECK(stale.error().code == core::Errc::conflict);
-    CHECK_THAT(stale.error().message, Catch::EndsWith("the store changed since it was read (revision 1, now 2); "
-                                                      "nothing was changed"));
+    CHECK_THAT(stale.error().message(), Catch::EndsWith("the store changed since it was read (revision 1, now 2); "
+                                                        "nothing was changed"));
     CHECK(json_of(store.load().value()) == before);
     CHECK(store.revision().value() == 2);
     // An edit whose "before" is out of date is refused by core even without a revision.
@@ -599,6 +607,6 @@ TEST_CASE("a writer that read an older revision is refused and nothing changes",
     bad.grace_days = 9999;
     auto refused = store.apply(core::ChangeBill{h.bills[2], bad}, k_ctx);
     REQUIRE_FALSE(refused.ok());
-    CHECK(refused.error().message == "bills[2].grace_days: 9999 is out of range (0..365)");
+    CHECK(refused.error().message() == "bills[2].grace_days: 9999 is out of range (0..365)");
     CHECK(store.revision().value() == 2);
 }

@@ -30,7 +30,7 @@ core::Result<Derived> add_plan(Derived d, const core::Household& h, const std::s
     try {
         d.warnings = core::compute_warnings(h, d.forecast, d.plan, core::WarningOptions{d.today, acknowledged});
     } catch (const core::MoneyError& e) {
-        return core::Error{e.code(), e.what()};
+        return e.error();
     }
     d.planned = true;
     d.settled = d.plan.optimal || (effort.work_limit >= core::PlanOptions{}.work_limit && !d.plan.cancelled);
@@ -121,8 +121,8 @@ core::Result<Session::Outcome> Session::apply(const core::Edit& edit, const std:
         }
         current = std::get<core::Edit>(std::move(rebased));
     }
-    return core::Error{core::Errc::busy, m_store.path().string() +
-                                             ": other programs kept changing the store; the change was not saved"};
+    return core::problem(core::Errc::busy, "other programs kept changing the store; the change was not saved")
+        .context(m_store.path().string());
 }
 
 core::Result<bool> Session::refresh() {
@@ -168,7 +168,7 @@ core::Status Session::import_household(const std::filesystem::path& file) {
 core::Status Session::export_household(const std::filesystem::path& file) const {
     std::error_code ec;
     if (std::filesystem::exists(file, ec) && std::filesystem::equivalent(file, path(), ec)) {
-        return core::bad_input(file.string() + ": is the store itself: choose another file for the household");
+        return core::bad_input("is the store itself: choose another file for the household").context(file.string());
     }
     return storage::save_household_file(m_household, file);
 }

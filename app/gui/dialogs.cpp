@@ -13,9 +13,11 @@
 #include <wx/combobox.h>
 #include <wx/datectrl.h>
 #include <wx/msgdlg.h>
+#include <wx/notebook.h>
+#include <wx/panel.h>
 #include <wx/radiobox.h>
-#include <wx/spinctrl.h>
 #include <wx/sizer.h>
+#include <wx/spinctrl.h>
 #include <wx/statbox.h>
 #include <wx/stattext.h>
 
@@ -418,6 +420,7 @@ ItemDialog::ItemDialog(wxWindow* parent, const core::Household& household, ListK
     SetTitle(bill ? (m_index ? _("Edit bill") : _("Add a bill")) : (m_index ? _("Edit income") : _("Add an income")));
 
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
+    wxSizer* money_short = nullptr; // a bill's second column
     auto* left = new wxFlexGridSizer(2, wxSize(10, 2));
     left->AddGrowableCol(1);
     name = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(260, -1));
@@ -456,6 +459,7 @@ ItemDialog::ItemDialog(wxWindow* parent, const core::Household& household, ListK
 
     if (bill) {
         auto* box = new wxStaticBoxSizer(wxVERTICAL, this, _("If money is short"));
+        money_short = box;
         auto* p = box->GetStaticBox();
         auto* right = new wxFlexGridSizer(2, wxSize(10, 2));
         right->AddGrowableCol(1);
@@ -512,7 +516,32 @@ ItemDialog::ItemDialog(wxWindow* parent, const core::Household& household, ListK
     amount_max->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(varies->GetValue()); });
 
     auto* top = new wxBoxSizer(wxVERTICAL);
-    top->Add(columns, wxSizerFlags(1).Expand());
+    if (bill && columns->GetMinSize().x > screen_area(this).width - 20) {
+        // A screen too narrow for the two columns side by side (800x600): the bill on one tab,
+        // what to do if money is short on the other, both of a height that fits.
+        auto* book = m_book = new wxNotebook(this, wxID_ANY);
+        book->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+            e.Skip();
+            if (m_index || edited(this)) { // a new item stays quiet until something is typed
+                validate();
+            }
+        });
+        const auto page = [&](wxSizer* content, const wxString& title) {
+            auto* panel = new wxPanel(book);
+            columns->Detach(content);
+            reparent_windows(content, panel);
+            auto* sizer = new wxBoxSizer(wxVERTICAL);
+            sizer->Add(content, wxSizerFlags(1).Expand().Border(wxALL, 10));
+            panel->SetSizer(sizer);
+            book->AddPage(panel, title);
+        };
+        page(left, bill ? _("Bill") : _("Income"));
+        page(money_short, _("If money is short"));
+        delete columns;
+        top->Add(book, wxSizerFlags(1).Expand().Border(wxALL, 6));
+    } else {
+        top->Add(columns, wxSizerFlags(1).Expand());
+    }
     m_general_error = new FieldError(this);
     top->Add(m_general_error, wxSizerFlags().Border(wxLEFT | wxRIGHT, 12));
     top->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
@@ -591,6 +620,7 @@ ItemDialog::ItemDialog(wxWindow* parent, const core::Household& household, ListK
         schedule->show_error(wxString());
     }
     Fit();
+    fit_on_screen(this);
     CentreOnParent();
     name->SetFocus();
 }
@@ -717,7 +747,24 @@ void ItemDialog::show_errors(const std::map<std::string, wxString>& errors) {
     const auto schedule_error = errors.find("schedule");
     schedule->show_error(schedule_error == errors.end() ? wxString() : schedule_error->second);
     const auto general = errors.find(std::string());
-    m_general_error->set(general == errors.end() ? wxString() : general->second);
+    wxString said = general == errors.end() ? wxString() : general->second;
+    if (m_book) {
+        // A message on the tab not in view is said here too, with the tab's name.
+        for (std::size_t i = 0; i < m_book->GetPageCount(); ++i) {
+            if (static_cast<int>(i) == m_book->GetSelection()) {
+                continue;
+            }
+            auto* page = m_book->GetPage(i);
+            for (auto& [field, error] : m_field_errors) {
+                const auto it = errors.find(field);
+                if (it != errors.end() && page->IsDescendant(error)) {
+                    said += (said.empty() ? "" : "\n") + wxs(app::say("On the \u201c{0}\u201d tab: {1}",
+                                                                      utf8(m_book->GetPageText(i)), utf8(it->second)));
+                }
+            }
+        }
+    }
+    m_general_error->set(said);
 }
 
 // AccountDialog ---------------------------------------------------------------------------------
@@ -1148,6 +1195,12 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const core::Household& househol
     });
     close_only_when_valid(this);
     Fit();
+    // On a short screen the list of holidays gives up rows first (it scrolls).
+    if (const int over = GetSize().y - screen_area(this).height; over > 0) {
+        m_holidays->SetMinSize(wxSize(m_holidays->GetMinSize().x, std::max(72, m_holidays->GetMinSize().y - over)));
+        Fit();
+    }
+    fit_on_screen(this);
     CentreOnParent();
 }
 
@@ -1177,7 +1230,7 @@ void SettingsDialog::fill_holidays() {
     m_holidays->Clear();
     m_holiday_rows.clear();
     for (const auto& l : lines) {
-        const auto i = m_holidays->Append(wxs(core::to_iso(l.day)) + "  " + l.name);
+        const auto i = m_holidays->Append(wxs(app::isolate(app::formats().full_day(l.day))) + "  " + l.name);
         const bool removed = std::find(m_removed.begin(), m_removed.end(), l.day) != m_removed.end();
         m_holidays->Check(static_cast<unsigned>(i), !(l.from_region && removed));
         m_holiday_rows.push_back({l.day, l.from_region});

@@ -26,6 +26,8 @@
 #include <functional>
 #include <map>
 
+class wxNotebook;
+
 namespace steadypay::gui {
 
 class FieldError;
@@ -111,6 +113,7 @@ private:
     core::Edit m_edit;
     std::map<std::string, FieldError*> m_field_errors;
     FieldError* m_general_error = nullptr;
+    wxNotebook* m_book = nullptr; // the two tabs of a bill on a small screen
     std::size_t m_errors_shown = 0;
 };
 

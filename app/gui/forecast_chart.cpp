@@ -25,7 +25,7 @@ constexpr int k_bottom = 40;
 
 ForecastChart::ForecastChart(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxSize(600, 260)) {
     SetBackgroundStyle(wxBG_STYLE_PAINT);
-    SetMinSize(wxSize(400, 220));
+    SetMinSize(wxSize(360, 150)); // an 800x600 screen still shows the list below it
     // Time runs left to right on a chart in every language (a mirrored drawing context would
     // also mirror the digits of the axis labels).
     SetLayoutDirection(wxLayout_LeftToRight);

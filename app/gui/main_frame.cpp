@@ -168,6 +168,7 @@ MainFrame::MainFrame(std::unique_ptr<Session> session, FrameOptions options)
     sizer->Add(m_book, wxSizerFlags(1).Expand());
     SetSizer(sizer);
     wxPersistentRegisterAndRestore(this, "main");
+    fit_on_screen(this);
 
     touch();
     m_idle.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {

@@ -105,6 +105,7 @@ DashboardPage::DashboardPage(wxWindow* parent, Controller& controller) : Page(pa
     m_upcoming_list =
         make_list(this, m_upcoming,
                   {{_("Date"), 170}, {_("Bill"), 170}, {_("Amount"), 110}, {_("What to do"), 190}, {_("Why"), 600}});
+    m_upcoming_list->SetMinSize(wxSize(-1, 100)); // a few rows, even on a small screen
     top->Add(m_upcoming_list, wxSizerFlags(2).Expand().Border(wxLEFT | wxRIGHT | wxTOP, 8));
     // The selected payment's reason, whole: the list's column cuts long ones.
     m_upcoming_detail = new wxStaticText(this, wxID_ANY, _("Select a payment to see why the plan does it this way."));
@@ -377,11 +378,24 @@ void CalendarPage::refresh() {
 
 // Plan ------------------------------------------------------------------------------------------
 
+void PlanPage::wrap_summary() {
+    // Its lines at the page's width (less room for shaped Hebrew and Arabic, as the banner's).
+    m_summary->SetLabel(m_summary_text);
+    if (const int width = GetClientSize().x - 60; width > 150) {
+        m_summary->Wrap(width);
+    }
+    Layout();
+}
+
 PlanPage::PlanPage(wxWindow* parent, Controller& controller) : Page(parent, controller) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     m_summary = new wxStaticText(this, wxID_ANY, wxString());
     m_summary->SetFont(m_summary->GetFont().Bold());
     top->Add(m_summary, wxSizerFlags().Expand().Border(wxALL, 10));
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        CallAfter([this] { wrap_summary(); });
+    });
     m_rows = new RowsModel;
     m_list = make_list(this, m_rows,
                        {{_("Pay on"), 120},
@@ -417,7 +431,8 @@ void PlanPage::show(const core::Household& household, const Derived* derived) {
     m_household = &household;
     m_derived = derived;
     if (!derived || !derived->planned) {
-        m_summary->SetLabel(_("Working out the plan..."));
+        m_summary_text = _("Working out the plan...");
+        wrap_summary();
         m_rows->set_rows({});
         m_reason->SetLabel(wxString());
         m_timeline->SetLabel(wxString());
@@ -454,7 +469,8 @@ void PlanPage::show(const core::Household& household, const Derived* derived) {
                                 "less in fees may exist.");
         }
     }
-    m_summary->SetLabel(summary);
+    m_summary_text = summary;
+    wrap_summary();
     std::vector<std::vector<wxString>> rows;
     std::vector<std::optional<wxColour>> colours_of;
     for (const auto& d : p.decisions) {

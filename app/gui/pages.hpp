@@ -109,12 +109,14 @@ public:
     PlanPage(wxWindow* parent, Controller& controller);
     void show(const core::Household& household, const Derived* derived) override;
     [[nodiscard]] std::size_t decision_rows() const;
-    [[nodiscard]] wxString summary_text() const { return m_summary->GetLabel(); }
+    [[nodiscard]] wxString summary_text() const { return m_summary_text; }
 
 private:
+    void wrap_summary();
     void show_details();
     const core::Household* m_household = nullptr;
     const Derived* m_derived = nullptr;
+    wxString m_summary_text;
     wxStaticText* m_summary = nullptr;
     RowsModel* m_rows = nullptr;
     wxDataViewCtrl* m_list = nullptr;

@@ -6,6 +6,7 @@
 #include "app/gui/unlock_dialog.hpp"
 #include "app/gui/util.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <gtk/gtk.h>
@@ -253,10 +254,16 @@ int run_smoke(MainFrame& frame, const SmokeOptions& options, double startup_ms) 
     nlohmann::ordered_json shots = nlohmann::ordered_json::array();
     std::set<std::string> labels;
     nlohmann::ordered_json clipped = nlohmann::ordered_json::array();
+    nlohmann::ordered_json too_large = nlohmann::ordered_json::array(); // windows the screen cannot show
     const auto shoot = [&](wxWindow* w, const std::string& name) {
         const auto file = options.out / (name + ".png");
         const bool shot = screenshot(w, file); // drawn and laid out first
         audit(w, name, labels, clipped);
+        const wxRect area = screen_area(w);
+        if (w->GetSize().x > area.width || w->GetSize().y > area.height) {
+            too_large.push_back(fmt::format("{}: {}x{} on a {}x{} screen", name, w->GetSize().x, w->GetSize().y,
+                                            area.width, area.height));
+        }
         if (shot) {
             shots.push_back(name);
         }
@@ -468,6 +475,7 @@ int run_smoke(MainFrame& frame, const SmokeOptions& options, double startup_ms) 
     }
     values["labels"] = labels;
     values["clipped"] = clipped;
+    values["larger_than_screen"] = too_large;
     values["create_refused_bad_zone"] = options.create ? g_create_refused_bad_zone : true;
     // What the dashboard shows, read back as the person would type it: equal to --json's numbers.
     const auto currency = frame.session()->household().currency;

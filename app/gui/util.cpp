@@ -1,6 +1,7 @@
 #include "app/gui/util.hpp"
 
 #include <wx/display.h>
+#include <wx/statbox.h>
 
 #include <algorithm>
 #include <array>
@@ -28,6 +29,40 @@ std::optional<std::size_t> selected_row(const wxDataViewCtrl* list) {
     return static_cast<std::size_t>(model->GetRow(item));
 }
 
+wxRect screen_area(const wxWindow* w) {
+    const int index = wxDisplay::GetFromWindow(w);
+    return wxDisplay(index == wxNOT_FOUND ? 0U : static_cast<unsigned>(index)).GetClientArea();
+}
+
+void fit_on_screen(wxTopLevelWindow* w) {
+    const wxRect area = screen_area(w);
+    const wxSize have = w->GetSize();
+    const wxSize fits(std::min(have.x, area.width), std::min(have.y, area.height));
+    if (fits != have) {
+        w->SetSize(fits);
+    }
+    wxRect r = w->GetRect();
+    if (!area.Contains(r)) {
+        r.x = std::clamp(r.x, area.x, area.GetRight() - r.width + 1);
+        r.y = std::clamp(r.y, area.y, area.GetBottom() - r.height + 1);
+        w->Move(r.GetPosition());
+    }
+}
+
+void reparent_windows(wxSizer* sizer, wxWindow* parent) {
+    if (auto* box = dynamic_cast<wxStaticBoxSizer*>(sizer)) {
+        box->GetStaticBox()->Reparent(parent); // its fields are its own children, and go with it
+        return;
+    }
+    for (auto* item : sizer->GetChildren()) {
+        if (auto* w = item->GetWindow()) {
+            w->Reparent(parent);
+        } else if (auto* inner = item->GetSizer()) {
+            reparent_windows(inner, parent);
+        }
+    }
+}
+
 FieldError::FieldError(wxWindow* parent) : wxStaticText(parent, wxID_ANY, wxString()) {
     SetForegroundColour(colours::error);
     Hide();
@@ -49,10 +84,7 @@ void FieldError::set(const wxString& message) {
         if (auto* sizer = top->GetSizer()) {
             const wxSize need = sizer->ComputeFittingWindowSize(top);
             const wxSize have = top->GetSize();
-            const wxRect screen = wxDisplay(wxDisplay::GetFromWindow(top) == wxNOT_FOUND
-                                                ? 0U
-                                                : static_cast<unsigned>(wxDisplay::GetFromWindow(top)))
-                                      .GetClientArea();
+            const wxRect screen = screen_area(top);
             const wxSize grown(std::min(std::max(need.x, have.x), screen.width),
                                std::min(std::max(need.y, have.y), screen.height));
             if (grown != have) {

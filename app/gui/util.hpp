@@ -16,6 +16,7 @@
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/string.h>
+#include <wx/toplevel.h>
 
 #include <optional>
 #include <string>
@@ -116,6 +117,16 @@ inline wxSpinCtrl* make_spin(wxWindow* parent, int min, int max, int value) {
     return new wxSpinCtrl(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, min, max,
                           value);
 }
+
+// The usable part of the display `w` is on (without panels and docks).
+[[nodiscard]] wxRect screen_area(const wxWindow* w);
+// Shrinks a top-level window that is larger than its display's usable area to fit inside it, and
+// moves it into view: an 800x600 screen shows the whole window.
+void fit_on_screen(wxTopLevelWindow* w);
+
+// Gives every window of `sizer` (and of the sizers inside it) to `parent`; a static box goes with
+// the fields inside it.
+void reparent_windows(wxSizer* sizer, wxWindow* parent);
 
 // A red label under a field for its validation message; hidden while empty.
 class FieldError : public wxStaticText {

@@ -78,15 +78,15 @@ struct GuiRun {
 
 // Runs steadypay-gui --smoke-test under its own X server; screenshots go to the build folder.
 GuiRun run_gui(const fs::path& db, const std::string& name, const TempDir& home, std::vector<std::string> extra = {},
-               std::map<std::string, std::string> env = {}) {
+               std::map<std::string, std::string> env = {}, const std::string& screen = "1280x900x24") {
     const auto xvfb = find_in_path("xvfb-run");
     INFO("xvfb-run is missing: run installer/install-deps.sh");
     REQUIRE_FALSE(xvfb.empty());
     GuiRun run;
     run.out = fs::path(STEADYPAY_SCREENSHOT_DIR) / name;
     fs::remove_all(run.out);
-    std::vector<std::string> args{"-a",   "-s",        "-screen 0 1280x900x24", STEADYPAY_GUI,
-                                  "--db", db.string(), "--smoke-test",          run.out.string()};
+    std::vector<std::string> args{"-a",   "-s",        "-screen 0 " + screen, STEADYPAY_GUI,
+                                  "--db", db.string(), "--smoke-test",        run.out.string()};
     args.insert(args.end(), extra.begin(), extra.end());
     ProcessOptions o;
     o.env = base_env(home);
@@ -345,18 +345,20 @@ TEST_CASE("desktop: the whole program in Hebrew and in Arabic, every word transl
     struct Run {
         std::string locale;
         std::string dir;
-        bool create; // a new person, through every dialog
+        bool create;        // a new person, through every dialog
+        std::string screen; // a small one must show every window whole
     };
-    for (const auto& [locale, dir, create] : std::vector<Run>{{"he_IL.UTF-8", "hebrew", false},
-                                                               {"ar_EG.UTF-8", "arabic", false},
-                                                               {"en_US.UTF-8", "english", false},
-                                                               {"he_IL.UTF-8", "hebrew-new-store", true},
-                                                               {"ar_EG.UTF-8", "arabic-new-store", true}}) {
-        CAPTURE(locale, dir);
+    for (const auto& [locale, dir, create, screen] :
+         std::vector<Run>{{"he_IL.UTF-8", "hebrew", false, "1280x900x24"},
+                          {"ar_EG.UTF-8", "arabic", false, "1280x900x24"},
+                          {"en_US.UTF-8", "english", false, "1280x900x24"},
+                          {"he_IL.UTF-8", "hebrew-new-store", true, "1280x900x24"},
+                          {"ar_EG.UTF-8", "arabic-new-store", true, "800x600x24"}}) {
+        CAPTURE(locale, dir, screen);
         const auto store = create ? home / dir / "store.db" : db;
-        const auto run = run_gui(store, dir, home, create ? std::vector<std::string>{"--smoke-create"}
-                                                          : std::vector<std::string>{},
-                                 {{"LC_ALL", locale}});
+        const auto run =
+            run_gui(store, dir, home, create ? std::vector<std::string>{"--smoke-create"} : std::vector<std::string>{},
+                    {{"LC_ALL", locale}}, screen);
         INFO(run.process.err);
         REQUIRE(run.process.exit_code == 0);
         CHECK(run.values["layout"] == (dir == "english" ? "ltr" : "rtl"));
@@ -367,6 +369,8 @@ TEST_CASE("desktop: the whole program in Hebrew and in Arabic, every word transl
         CHECK(run.values["safe_to_spend_until_next_income_amount"] == shown["safe_to_spend_until_next_income"]);
         // No label is drawn narrower than its text.
         CHECK(run.values["clipped"] == json::array());
+        // Every window and dialog fits the screen, 800x600 too.
+        CHECK(run.values["larger_than_screen"] == json::array());
         // A bad fee is refused with its message in view; Cancel would ask once something is typed.
         CHECK(run.values["dialog_refuses_bad_fee"] == true);
         CHECK_THAT(run.values["dialog_error_text"].get<std::string>(), Catch::Contains("abc"));

@@ -472,6 +472,32 @@ std::string isolate(std::string_view text) {
     return out;
 }
 
+std::size_t display_width(std::string_view text) {
+    // Bytes that are not UTF-8 become U+FFFD: one column each, as a terminal shows them.
+    const auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    std::size_t width = 0;
+    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+        const UChar32 c = u.char32At(i);
+        const auto type = static_cast<UCharCategory>(u_charType(c));
+        if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR || type == U_CONTROL_CHAR) {
+            continue;
+        }
+        const auto east_asian = static_cast<UEastAsianWidth>(u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH));
+        width += east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH ? 2 : 1;
+    }
+    return width;
+}
+
+std::string pad_end(std::string_view text, std::size_t width) {
+    const auto w = display_width(text);
+    return std::string(text) + std::string(w < width ? width - w : 0, ' ');
+}
+
+std::string pad_start(std::string_view text, std::size_t width) {
+    const auto w = display_width(text);
+    return std::string(w < width ? width - w : 0, ' ') + std::string(text);
+}
+
 namespace detail {
 
 std::string fill(const std::string& pattern, const char* english, fmt::format_args args) {

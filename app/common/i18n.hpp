@@ -118,6 +118,12 @@ void set_formats(Formats formats);
 // Text of `text` wrapped in bidi isolates (U+2068 ... U+2069) if the language in use is right to
 // left or `text` holds right-to-left letters; otherwise `text` unchanged.
 [[nodiscard]] std::string isolate(std::string_view text);
+// The columns `text` takes on a terminal: marks that join a letter and bidi controls take none, a
+// wide East Asian character two. Columns of a table line up by it, whatever the script.
+[[nodiscard]] std::size_t display_width(std::string_view text);
+// `text` with spaces after it (pad_end) or before it (pad_start) up to `width` columns.
+[[nodiscard]] std::string pad_end(std::string_view text, std::size_t width);
+[[nodiscard]] std::string pad_start(std::string_view text, std::size_t width);
 // Whether `text` holds a letter of a right-to-left script.
 [[nodiscard]] bool has_rtl(std::string_view text);
 

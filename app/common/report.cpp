@@ -160,6 +160,14 @@ std::string forecast_text(const core::Household& h, const core::Forecast& f, con
                 std::string(f.currency.code())) +
            "\n";
     const auto money = [](const core::Money& m) { return formats().money(m); };
+    // The date column is as wide as the locale's longest day (every weekday, every month).
+    std::size_t date_width = display_width(tr("Date"));
+    for (unsigned m = 1; m <= 12; ++m) {
+        for (unsigned d = 22; d <= 28; ++d) {
+            const core::Date day{date::year_month_day{f.from}.year() / date::month{m} / date::day{d}};
+            date_width = std::max(date_width, display_width(formats().full_day(day)));
+        }
+    }
     bool any_cushion = false;
     for (const auto& af : f.accounts) {
         const auto& account = h.accounts[af.account];
@@ -170,7 +178,8 @@ std::string forecast_text(const core::Household& h, const core::Forecast& f, con
             out += say(", cushion {0}", money(account.cushion));
         }
         out += "\n\n";
-        out += row(fmt::format("  {:<14}    {:>12}  {:>12}   {}", tr("Date"), tr("Low"), tr("Close"), tr("Events")));
+        out += row("  " + pad_end(tr("Date"), date_width) + "    " + pad_start(tr("Low"), 12) + "  " +
+                   pad_start(tr("Close"), 12) + "   " + tr("Events"));
         const std::string declined_mark = " " + tr("DECLINED");
 
         // The events of this account, by date, in order of application.
@@ -202,10 +211,11 @@ std::string forecast_text(const core::Household& h, const core::Forecast& f, con
                 continue;
             }
             const char* mark = overdraft ? "!!" : below_cushion ? "! " : "  ";
-            out += row(fmt::format("  {:<14} {} {:>12}  {:>12}   {}", formats().full_day(d.date), mark, money(d.low),
-                                   money(d.close), labels.empty() ? "" : labels.front()));
+            out += row("  " + pad_end(formats().full_day(d.date), date_width) + " " + mark + " " +
+                       pad_start(money(d.low), 12) + "  " + pad_start(money(d.close), 12) + "   " +
+                       (labels.empty() ? "" : labels.front()));
             for (std::size_t k = 1; k < labels.size(); ++k) {
-                out += row(fmt::format("  {:<14}    {:>12}  {:>12}   {}", "", "", "", labels[k]));
+                out += row("  " + std::string(date_width + 33, ' ') + labels[k]);
             }
         }
         out += "\n";

@@ -269,3 +269,19 @@ TEST_CASE("errors are said in the person's language, their facts in the person's
     // Back in English.
     CHECK(app::describe(negative) == "bills[0].late_fee: -150.00 must not be negative");
 }
+
+TEST_CASE("columns line up by what a terminal shows", "[i18n]") {
+    // Bidi marks take no column: ICU writes "‏309.50 ‏$" for he_IL, eight columns.
+    CHECK(app::display_width("\u200f309.50\u00a0\u200f$") == 8);
+    CHECK(app::display_width("שלום") == 4);
+    // Hebrew points (niqqud) and Arabic vowel marks sit on their letter.
+    CHECK(app::display_width("שָׁלוֹם") == 4);
+    CHECK(app::display_width("مُحَمَّد") == 4);
+    // Wide East Asian characters take two.
+    CHECK(app::display_width("日本") == 4);
+    CHECK(app::display_width("") == 0);
+    CHECK(app::display_width("\xff") == 1); // not UTF-8: one replacement character
+    CHECK(app::pad_end("ab", 4) == "ab  ");
+    CHECK(app::pad_start("\u200f1", 3) == "  \u200f1");
+    CHECK(app::pad_end("abcdef", 3) == "abcdef"); // never cut
+}

@@ -40,13 +40,13 @@ class InitCommand final : public Command {
 public:
     void add_to(CLI::App& app, Context&) override {
         m_sub = app.add_subcommand("init", "Create a new encrypted store (never overwrites an existing file)");
-        add(*m_sub, m_name, "--name", "Whose household this is (default \"My household\")");
-        add(*m_sub, m_currency, "--currency", "ISO 4217 currency code (default: your locale's, else USD)");
-        add(*m_sub, m_timezone, "--timezone", "IANA time zone (default: this computer's)");
-        add(*m_sub, m_holidays, "--holidays",
-            "Bank holidays to keep: US, IL, EG or none (default: the time zone's country, else none)");
-        add(*m_sub, m_weekend, "--weekend", "Weekend days, e.g. SA,SU or FR,SA (default: the holiday region's)");
-        add(*m_sub, m_import, "--import", "Start the store with this household file's household");
+        add_opt(*m_sub, m_name, "--name", "Whose household this is (default \"My household\")");
+        add_opt(*m_sub, m_currency, "--currency", "ISO 4217 currency code (default: your locale's, else USD)");
+        add_opt(*m_sub, m_timezone, "--timezone", "IANA time zone (default: this computer's)");
+        add_opt(*m_sub, m_holidays, "--holidays",
+                "Bank holidays to keep: US, IL, EG or none (default: the time zone's country, else none)");
+        add_opt(*m_sub, m_weekend, "--weekend", "Weekend days, e.g. SA,SU or FR,SA (default: the holiday region's)");
+        add_opt(*m_sub, m_import, "--import", "Start the store with this household file's household");
         m_import.option->excludes(m_name.option)->excludes(m_currency.option)->excludes(m_timezone.option)->excludes(
             m_weekend.option)->excludes(m_holidays.option);
     }

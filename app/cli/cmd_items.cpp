@@ -27,8 +27,9 @@ namespace {
 
 enum class Kind { accounts, incomes, bills };
 
-const char* list_name(Kind k) { return k == Kind::accounts ? "accounts" : k == Kind::incomes ? "incomes" : "bills"; }
-const char* singular(Kind k) { return k == Kind::accounts ? "account" : k == Kind::incomes ? "income" : "bill"; }
+const char* list_name(Kind k) {
+    return k == Kind::accounts ? "accounts" : k == Kind::incomes ? "incomes" : "bills";
+}
 
 core::Error no_such(Kind k, const std::string& id) {
     return (k == Kind::accounts  ? core::bad_input("no account has the id \"{0}\"", id)
@@ -52,53 +53,60 @@ struct Fields {
 };
 
 void add_fields(CLI::App& sub, Fields& f, Kind kind) {
-    sub.add_option("id", f.id, std::string("The ") + singular(kind) + "'s id: lower-case letters, digits, _ and -")
+    sub.add_option("id", f.id,
+                   kind == Kind::accounts  ? app::mark("The account's id: lower-case letters, digits, _ and -")
+                   : kind == Kind::incomes ? app::mark("The income's id: lower-case letters, digits, _ and -")
+                                           : app::mark("The bill's id: lower-case letters, digits, _ and -"))
         ->required();
-    add(sub, f.name, "--name", "Its name, as you call it");
+    add_opt(sub, f.name, "--name", "Its name, as you call it");
     if (kind == Kind::accounts) {
-        add(sub, f.balance, "--balance", "The balance, e.g. 1850.00 (negative when overdrawn)");
-        add(sub, f.as_of, "--as-of", "The day whose close that balance is (default: yesterday's close, so that "
-                                     "today's payments still count as to come)");
+        add_opt(sub, f.balance, "--balance", "The balance, e.g. 1850.00 (negative when overdrawn)");
+        add_opt(sub, f.as_of, "--as-of",
+                "The day whose close that balance is (default: yesterday's close, so that "
+                "today's payments still count as to come)");
         sub.add_flag("--includes-today", f.includes_today,
                      "The balance already includes today's payments and deposits (it is today's close)");
-        add(sub, f.overdraft_limit, "--overdraft-limit", "How far below zero the bank lets it go (default 0.00)");
-        add(sub, f.overdraft_fee, "--overdraft-fee", "What the bank charges per payment paid into overdraft (default 0.00)");
-        add(sub, f.when_uncovered, "--when-uncovered",
-            "What the bank does with a payment the balance and the overdraft limit cannot cover: pay (into "
-            "overdraft, the default) or decline");
-        add(sub, f.returned_item_fee, "--returned-item-fee", "What the bank charges per declined payment (default 0.00)");
-        add(sub, f.cushion, "--cushion", "The balance you never want to go below (default 0.00)");
+        add_opt(sub, f.overdraft_limit, "--overdraft-limit", "How far below zero the bank lets it go (default 0.00)");
+        add_opt(sub, f.overdraft_fee, "--overdraft-fee",
+                "What the bank charges per payment paid into overdraft (default 0.00)");
+        add_opt(sub, f.when_uncovered, "--when-uncovered",
+                "What the bank does with a payment the balance and the overdraft limit cannot cover: pay (into "
+                "overdraft, the default) or decline");
+        add_opt(sub, f.returned_item_fee, "--returned-item-fee",
+                "What the bank charges per declined payment (default 0.00)");
+        add_opt(sub, f.cushion, "--cushion", "The balance you never want to go below (default 0.00)");
         return;
     }
     if (kind == Kind::incomes) {
-        add(sub, f.source, "--source", "Who pays it");
+        add_opt(sub, f.source, "--source", "Who pays it");
     } else {
-        add(sub, f.payee, "--payee", "Whom it is paid to");
+        add_opt(sub, f.payee, "--payee", "Whom it is paid to");
     }
-    add(sub, f.account, "--account", "The account id (default: the only account, if there is one)");
-    add(sub, f.amount, "--amount", "The amount, e.g. 1150.00, or a range for variable ones, e.g. 85.00..160.00");
-    add(sub, f.rrule, "--rrule", "When it repeats, e.g. \"FREQ=MONTHLY;BYMONTHDAY=1\" (see docs/schedules.md)");
-    add(sub, f.start, "--start", "The first day it exists, YYYY-MM-DD");
-    add(sub, f.end, "--end", "The last day it exists, YYYY-MM-DD, or \"none\"");
-    add(sub, f.business_day, "--business-day", "none, preceding, following or modified_following");
+    add_opt(sub, f.account, "--account", "The account id (default: the only account, if there is one)");
+    add_opt(sub, f.amount, "--amount", "The amount, e.g. 1150.00, or a range for variable ones, e.g. 85.00..160.00");
+    add_opt(sub, f.rrule, "--rrule", "When it repeats, e.g. \"FREQ=MONTHLY;BYMONTHDAY=1\" (see docs/schedules.md)");
+    add_opt(sub, f.start, "--start", "The first day it exists, YYYY-MM-DD");
+    add_opt(sub, f.end, "--end", "The last day it exists, YYYY-MM-DD, or \"none\"");
+    add_opt(sub, f.business_day, "--business-day", "none, preceding, following or modified_following");
     if (kind == Kind::incomes) {
         return;
     }
-    add(sub, f.priority, "--priority",
+    add_opt(
+        sub, f.priority, "--priority",
         "housing, utilities, transportation, childcare, credit_minimum, other_debt, phone_internet or discretionary");
-    add(sub, f.minimum, "--minimum", "The least that keeps the account current, or \"none\"");
+    add_opt(sub, f.minimum, "--minimum", "The least that keeps the account current, or \"none\"");
     f.autopay_flag = sub.add_flag("--autopay", f.autopay, "The biller pulls the payment itself");
     f.no_autopay_flag = sub.add_flag("--no-autopay", f.no_autopay, "You pay it yourself");
     f.autopay_flag->excludes(f.no_autopay_flag);
-    add(sub, f.lead_days, "--lead-days", "An autopay pulls this many days before the due date");
-    add(sub, f.grace_days, "--grace-days", "No late fee until this many days after the due date");
-    add(sub, f.late_fee, "--late-fee", "Charged once the grace period is over");
-    add(sub, f.returned_payment_fee, "--returned-payment-fee",
-        "What the biller charges when the bank declines the payment (default 0.00)");
-    add(sub, f.reported_late_after, "--reported-late-after",
-        "Reported to credit bureaus this many days late (typically 30), or \"none\"");
-    add(sub, f.shutoff_after, "--shutoff-after", "Service may be cut off this many days late, or \"none\"");
-    add(sub, f.hardship_contact, "--hardship-contact", "Whom to call or write to ask for more time");
+    add_opt(sub, f.lead_days, "--lead-days", "An autopay pulls this many days before the due date");
+    add_opt(sub, f.grace_days, "--grace-days", "No late fee until this many days after the due date");
+    add_opt(sub, f.late_fee, "--late-fee", "Charged once the grace period is over");
+    add_opt(sub, f.returned_payment_fee, "--returned-payment-fee",
+            "What the biller charges when the bank declines the payment (default 0.00)");
+    add_opt(sub, f.reported_late_after, "--reported-late-after",
+            "Reported to credit bureaus this many days late (typically 30), or \"none\"");
+    add_opt(sub, f.shutoff_after, "--shutoff-after", "Service may be cut off this many days late, or \"none\"");
+    add_opt(sub, f.hardship_contact, "--hardship-contact", "Whom to call or write to ask for more time");
 }
 
 // Applies the given options to `item`; each given option is also marked as written.
@@ -331,18 +339,26 @@ public:
 
     void add_to(CLI::App& app, Context& ctx) override {
         const std::string what = list_name(m_kind);
-        m_sub = app.add_subcommand(what, "List, add, edit or remove " + what);
+        const auto said = [this](const char* accounts, const char* incomes, const char* bills) {
+            return m_kind == Kind::accounts ? accounts : m_kind == Kind::incomes ? incomes : bills;
+        };
+        m_sub = app.add_subcommand(what, said(app::mark("List, add, edit or remove accounts"),
+                                              app::mark("List, add, edit or remove incomes"),
+                                              app::mark("List, add, edit or remove bills")));
         m_sub->require_subcommand(1);
-        m_list = m_sub->add_subcommand("list", "List the " + what);
+        m_list = m_sub->add_subcommand(
+            "list", said(app::mark("List the accounts"), app::mark("List the incomes"), app::mark("List the bills")));
         m_list->add_flag("--json", ctx.json, "Print a JSON list, in the household file's shape");
-        m_add = m_sub->add_subcommand("add", std::string("Add ") + (m_kind == Kind::accounts ? "an " : "a ") +
-                                                 singular(m_kind));
+        m_add = m_sub->add_subcommand(
+            "add", said(app::mark("Add an account"), app::mark("Add an income"), app::mark("Add a bill")));
         add_fields(*m_add, m_add_fields, m_kind);
-        m_edit = m_sub->add_subcommand("edit", std::string("Change what the options say about a ") + singular(m_kind));
+        m_edit = m_sub->add_subcommand("edit", said(app::mark("Change what the options say about an account"),
+                                                    app::mark("Change what the options say about an income"),
+                                                    app::mark("Change what the options say about a bill")));
         add_fields(*m_edit, m_edit_fields, m_kind);
-        m_remove = m_sub->add_subcommand("remove", std::string("Remove a ") + singular(m_kind) +
-                                                       (m_kind == Kind::accounts ? " no income or bill uses"
-                                                                                 : ", with its payment records"));
+        m_remove = m_sub->add_subcommand("remove", said(app::mark("Remove an account no income or bill uses"),
+                                                        app::mark("Remove an income, with its payment records"),
+                                                        app::mark("Remove a bill, with its payment records")));
         m_remove->add_option("id", m_remove_id, "The id")->required();
     }
 

@@ -31,18 +31,18 @@ public:
     void add_to(CLI::App& app, Context&) override {
         static const char* names[] = {"pay", "skip", "missed", "unmark"};
         static const char* help[] = {
-            "Record that a bill was paid (or an income received)",
-            "Record that an occurrence will not happen this time: no payment, no warning",
-            "Record that an occurrence was due and is still unpaid",
-            "Forget what was recorded about an occurrence: it is expected again",
+            app::mark("Record that a bill was paid (or an income received)"),
+            app::mark("Record that an occurrence will not happen this time: no payment, no warning"),
+            app::mark("Record that an occurrence was due and is still unpaid"),
+            app::mark("Forget what was recorded about an occurrence: it is expected again"),
         };
         const auto i = static_cast<std::size_t>(m_action);
         m_sub = app.add_subcommand(names[i], help[i]);
         m_sub->add_option("item", m_item, "The bill or income id")->required();
         m_sub->add_option("--due", m_due, "The due date of the occurrence, YYYY-MM-DD")->required();
         if (m_action == Action::pay) {
-            add(*m_sub, m_date, "--date", "When it was paid (default: today)");
-            add(*m_sub, m_amount, "--amount", "How much (default: its amount, when it is fixed)");
+            add_opt(*m_sub, m_date, "--date", "When it was paid (default: today)");
+            add_opt(*m_sub, m_amount, "--amount", "How much (default: its amount, when it is fixed)");
         }
     }
 

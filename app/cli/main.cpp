@@ -49,14 +49,46 @@ core::Status no_empty_values(const CLI::App& app) {
     return {};
 }
 
+// --help in the person's language: every description (marked where it is written, see the keywords
+// in po/CMakeLists.txt), the group and type names and CLI11's own labels.
+void translate_help(CLI::App& app) {
+    // CLI11's own words.
+    static const char* const k_cli11[] = {app::mark("Print this help message and exit"),
+                                          app::mark("Display program version information and exit")};
+    (void)k_cli11;
+    app.description(app::tr(app.get_description().c_str()));
+    if (app.get_group() == "Subcommands") {
+        app.group(app::tr("Subcommands"));
+    }
+    for (auto* opt : app.get_options()) {
+        opt->description(app::tr(opt->get_description().c_str()));
+        if (opt->get_group() == "Options") {
+            opt->group(app::tr("Options"));
+        }
+    }
+    for (auto* sub : app.get_subcommands({})) {
+        translate_help(*sub);
+    }
+}
+
+void translate_labels(CLI::App& app) {
+    auto formatter = app.get_formatter();
+    // TRANSLATORS: the headings and markers of --help.
+    for (const char* label : {app::mark("Usage"), app::mark("OPTIONS"), app::mark("SUBCOMMAND"),
+                              app::mark("SUBCOMMANDS"), app::mark("Positionals"), app::mark("REQUIRED"),
+                              app::mark("Excludes"), app::mark("Needs"), app::mark("Env")}) {
+        formatter->label(label, app::tr(label));
+    }
+}
+
 int run(int argc, char** argv) {
     // Everything this program creates (stores, journals, backups, exports) is private.
     ::umask(077);
     // The person's language and formats (LANG, LC_ALL...); the C locale: English, plain amounts.
     const auto translator = app::use_environment_language();
     cli::Context ctx{std::cout, std::cerr, {}, {}, 10, false};
-    CLI::App app{"Steadypay: forecast your balance day by day, pay bills in the right order, and get warned "
-                 "before an overdraft or a missed payment.",
+    CLI::App app{app::mark("Steadypay: forecast your balance day by day, pay bills in the right order, and get "
+                           "warned before an overdraft or a missed payment."),
                  "steadypay"};
     app.set_version_flag("--version", std::string("steadypay ") + STEADYPAY_VERSION);
     app.require_subcommand(1);
@@ -83,6 +115,8 @@ int run(int argc, char** argv) {
     for (auto& c : commands) {
         c->add_to(app, ctx);
     }
+    translate_help(app);
+    translate_labels(app);
 
     // A first word that is neither an option nor a command: say so plainly.
     if (argc <= 1 || argv[1][0] != '-') {

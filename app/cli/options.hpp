@@ -18,7 +18,7 @@ struct Opt {
     [[nodiscard]] bool given() const { return option != nullptr && option->count() > 0; }
 };
 
-inline void add(CLI::App& sub, Opt& opt, const std::string& name, const std::string& help) {
+inline void add_opt(CLI::App& sub, Opt& opt, const std::string& name, const std::string& help) {
     opt.option = sub.add_option(name, opt.value, help);
 }
 

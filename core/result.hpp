@@ -101,8 +101,8 @@ inline Fact to_fact(date::sys_days d) {
 inline Fact to_fact(ListFact l) {
     return l;
 }
-inline Fact to_fact(Message m) {
-    return Phrase{m.text};
+inline Fact to_fact(Marked m) {
+    return Phrase{m.text()};
 }
 template <class N>
 requires std::is_integral_v<N> Fact to_fact(N n) {

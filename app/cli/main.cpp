@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <sys/stat.h>
 #include <iostream>
+#include <regex>
 
 #ifndef STEADYPAY_VERSION
 #define STEADYPAY_VERSION "0.0.0"
@@ -79,6 +80,32 @@ void translate_labels(CLI::App& app) {
                               app::mark("Excludes"), app::mark("Needs"), app::mark("Env")}) {
         formatter->label(label, app::tr(label));
     }
+}
+
+// CLI11's message about a command line it cannot read, in the person's language. CLI11 hands over
+// English sentences only; the ones a person meets are recognised here and said from their parts,
+// any other is passed on as CLI11 wrote it.
+std::string parse_error_text(const std::string& what) {
+    std::smatch m;
+    if (what.empty()) {
+        return app::tr("the command line cannot be read");
+    }
+    if (std::regex_match(what, m, std::regex("The following arguments? (?:was|were) not expected: (.*)"))) {
+        return app::say("not expected here: {0}", m[1].str());
+    }
+    if (std::regex_match(what, m, std::regex("A subcommand is required"))) {
+        return app::tr("give a command");
+    }
+    if (std::regex_match(what, m, std::regex("(\\S+) is required"))) {
+        return app::say("{0} is required", m[1].str());
+    }
+    if (std::regex_match(what, m, std::regex("(\\S+): \\d+ required \\S+ missing"))) {
+        return app::say("{0} needs a value", m[1].str());
+    }
+    if (std::regex_match(what, m, std::regex("(\\S+) excludes (\\S+)"))) {
+        return app::say("{0} cannot be given with {1}", m[1].str(), m[2].str());
+    }
+    return what;
 }
 
 int run(int argc, char** argv) {
@@ -150,10 +177,7 @@ int run(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::string what = e.what();
-        if (what.empty()) {
-            what = "invalid command line";
-        }
+        const std::string what = parse_error_text(e.what());
         // Point at the help of the innermost command that was recognised.
         std::string hint = "steadypay";
         for (const CLI::App* level = &app; level != nullptr;) {
@@ -164,7 +188,7 @@ int run(int argc, char** argv) {
             }
         }
         hint += " --help";
-        std::cerr << "steadypay: " << what << " (see '" << hint << "')\n";
+        std::cerr << "steadypay: " << what << ' ' << app::say("(see '{0}')", hint) << '\n';
         return app::k_exit_bad_input;
     }
     // An empty value is a mistake (often an unset shell variable), never "the default": --db ""

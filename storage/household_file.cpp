@@ -137,7 +137,10 @@ public:
     Obj(const json& j, std::string path, std::initializer_list<std::string_view> allowed, KeySet* written)
         : m_j(j), m_path(std::move(path)) {
         if (!j.is_object()) {
-            fail(m_path.empty() ? "the document" : m_path, "must be an object, not {0}", describe(j));
+            if (m_path.empty()) {
+                throw Invalid{core::bad_input("the document must be an object, not {0}", describe(j))};
+            }
+            fail(m_path, "must be an object, not {0}", describe(j));
         }
         for (const auto& [key, value] : j.items()) {
             const bool known = std::find(allowed.begin(), allowed.end(), key) != allowed.end();

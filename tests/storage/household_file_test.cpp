@@ -177,7 +177,7 @@ TEST_CASE("syntax errors give line and column; duplicate keys give their path", 
     CHECK_THAT(error_of("{\n  \"format\": \"steadypay-household/1\",\n  \"household\": {\n}}}"),
                Catch::Contains("not valid JSON: line 4"));
     CHECK_THAT(error_of(""), Catch::Contains("not valid JSON"));
-    CHECK_THAT(error_of("[]"), Catch::Contains("the document: must be an object, not a list"));
+    CHECK_THAT(error_of("[]"), Catch::Contains("the document must be an object, not a list"));
     auto text = data("spec-example.json");
     const auto pos = text.find("\"name\": \"Rent\"");
     REQUIRE(pos != std::string::npos);

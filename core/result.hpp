@@ -138,7 +138,15 @@ struct Error {
         return std::move(e).context(place);
     }
     [[nodiscard]] Error context(std::string_view place) && {
-        where.insert(where.begin(), std::string(place));
+        // A new list rather than an insert at the front, which GCC 12 -O2 warns about
+        // (-Wnull-dereference inside std::vector::insert).
+        std::vector<std::string> places;
+        places.reserve(where.size() + 1);
+        places.emplace_back(place);
+        for (auto& w : where) {
+            places.push_back(std::move(w));
+        }
+        where = std::move(places);
         return std::move(*this);
     }
     // This error, said as the consequence of `why`: "cannot write the backup: <why>".

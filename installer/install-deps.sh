@@ -19,6 +19,7 @@ packages="
     nlohmann-json3-dev libcli11-dev libfmt-dev
     libsqlcipher-dev sqlcipher libssl-dev
     libcurl4-openssl-dev
+    libofx-dev libofx-doc libcsv-dev
     libwxgtk3.2-dev libgtk-3-dev
     catch2 libbenchmark-dev
     python3 python3-dateutil glpk-utils

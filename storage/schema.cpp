@@ -156,11 +156,76 @@ ALTER TABLE households ADD COLUMN holiday_region TEXT NOT NULL DEFAULT 'none';
 ALTER TABLE households ADD COLUMN holidays_removed TEXT NOT NULL DEFAULT '';
 )sql";
 
+// What really happened: statements imported, their transactions per account (known by their key,
+// so nothing is imported twice), the occurrences they matched with what was recorded before (so
+// that an import can be undone), and the payee rules matching learns from.
+constexpr const char* k_v5 = R"sql(
+CREATE TABLE imports (
+    id                INTEGER PRIMARY KEY,
+    household_id      INTEGER NOT NULL REFERENCES households(id) ON DELETE CASCADE,
+    account_id        TEXT NOT NULL,
+    at                TEXT NOT NULL,
+    file_name         TEXT NOT NULL,
+    format            TEXT NOT NULL,
+    file_sha256       TEXT NOT NULL,
+    first_date        TEXT,
+    last_date         TEXT,
+    added             INTEGER NOT NULL,
+    matched           INTEGER NOT NULL,
+    ledger_balance    INTEGER,
+    ledger_as_of      TEXT,
+    available_balance INTEGER,
+    available_as_of   TEXT,
+    balance_set       INTEGER NOT NULL CHECK (balance_set IN (0, 1)),
+    balance_before    INTEGER,
+    as_of_before      TEXT,
+    undone_at         TEXT
+);
+
+CREATE TABLE transactions (
+    id             INTEGER PRIMARY KEY,
+    household_id   INTEGER NOT NULL REFERENCES households(id) ON DELETE CASCADE,
+    account_id     TEXT NOT NULL,
+    import_id      INTEGER NOT NULL REFERENCES imports(id),
+    key            TEXT NOT NULL,
+    posted         TEXT NOT NULL,
+    amount         INTEGER NOT NULL,
+    payee          TEXT NOT NULL,
+    memo           TEXT NOT NULL,
+    source_id      TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    available      TEXT,
+    statement_end  TEXT NOT NULL,
+    UNIQUE (household_id, account_id, key)
+);
+CREATE INDEX transactions_by_import ON transactions(import_id);
+
+CREATE TABLE transaction_matches (
+    transaction_id INTEGER PRIMARY KEY REFERENCES transactions(id),
+    household_id   INTEGER NOT NULL REFERENCES households(id) ON DELETE CASCADE,
+    item_id        TEXT NOT NULL,
+    due            TEXT NOT NULL,
+    date           TEXT NOT NULL,
+    amount         INTEGER NOT NULL,
+    before_status  TEXT,
+    before_date    TEXT,
+    before_amount  INTEGER
+);
+
+CREATE TABLE payee_rules (
+    household_id INTEGER NOT NULL REFERENCES households(id) ON DELETE CASCADE,
+    pattern      TEXT NOT NULL,
+    item_id      TEXT NOT NULL,
+    PRIMARY KEY (household_id, pattern)
+);
+)sql";
+
 constexpr std::array k_migrations{
     Migration{1, "households, accounts, incomes, bills, payments, settings and the audit log", k_v1},
     Migration{2, "acknowledged warnings", k_v2},
     Migration{3, "declined payments and their fees", k_v3},
     Migration{4, "bank holidays by region", k_v4},
+    Migration{5, "imported statements, their transactions and matches, payee rules", k_v5},
 };
 
 } // namespace

@@ -28,7 +28,6 @@ using core::Status;
 
 namespace {
 
-constexpr std::int64_t k_household_id = 1;
 constexpr const char* k_genesis_hash = "0000000000000000000000000000000000000000000000000000000000000000";
 
 // One thing verify found wrong.
@@ -494,6 +493,21 @@ Result<Applied> Store::apply_with(const std::function<Result<core::Edit>(const H
 
 Result<Applied> Store::write(const std::function<Result<core::Edit>(const Household&)>& make,
                              const ChangeContext& context, std::optional<std::int64_t> based_on) {
+    return write_plan(
+        [&](const Household& before) -> Result<WritePlan> {
+            auto edit = make(before);
+            if (!edit) {
+                return std::move(edit).error();
+            }
+            WritePlan plan;
+            plan.edits.push_back(std::move(edit).value());
+            return plan;
+        },
+        context, based_on);
+}
+
+Result<Applied> Store::write_plan(const std::function<Result<WritePlan>(const Household&)>& make,
+                                  const ChangeContext& context, std::optional<std::int64_t> based_on) {
     auto tx = Transaction::begin(m_db);
     if (!tx) {
         return std::move(tx).error();
@@ -508,31 +522,45 @@ Result<Applied> Store::write(const std::function<Result<core::Edit>(const Househ
                        revision.value())
             .context(m_path.string());
     }
-    // The household as it is now, read inside the transaction: the edit applies to it, and the
+    // The household as it is now, read inside the transaction: the edits apply to it, and the
     // audit log sees every change.
     auto before = read_household(m_db, k_household_id);
     if (!before) {
         return located(std::move(before).error());
     }
-    auto edit = make(before.value());
-    if (!edit) {
-        return std::move(edit).error();
+    auto plan = make(before.value());
+    if (!plan) {
+        return std::move(plan).error();
     }
-    if (std::holds_alternative<core::NoChange>(edit.value())) {
+    std::erase_if(plan->edits, [](const core::Edit& e) { return std::holds_alternative<core::NoChange>(e); });
+    if (plan->edits.empty() && !plan->rows) {
         return Applied{revision.value(), std::move(before).value()};
     }
-    auto after = core::apply_edit(before.value(), edit.value());
-    if (!after) {
-        return std::move(after).error();
+    Household after = before.value();
+    for (const auto& edit : plan->edits) {
+        auto next = core::apply_edit(after, edit);
+        if (!next) {
+            return std::move(next).error();
+        }
+        after = std::move(next).value();
     }
-    Status s = write_household(m_db, k_household_id, &before.value(), after.value());
-    if (s) s = append_audit(m_db, k_household_id, before.value(), after.value(), context);
+    Status s = write_household(m_db, k_household_id, &before.value(), after);
+    if (s)
+        s = append_audit(m_db, k_household_id, before.value(), after, context);
+    if (s && plan->rows)
+        s = plan->rows(after);
+    if (!s) {
+        return located(std::move(s).error());
+    }
+    if (!plan->keep) {
+        return Applied{revision.value(), std::move(after)}; // rolled back as `tx` goes
+    }
     if (s) s = put_info(m_db, "revision", std::to_string(revision.value() + 1));
     if (s) s = tx->commit();
     if (!s) {
         return located(std::move(s).error());
     }
-    return Applied{revision.value() + 1, std::move(after).value()};
+    return Applied{revision.value() + 1, std::move(after)};
 }
 
 Error Store::located(Error e) const {

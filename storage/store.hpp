@@ -16,6 +16,7 @@
 
 #include "core/edits.hpp"
 #include "core/household.hpp"
+#include "core/statement.hpp"
 #include "storage/passphrase.hpp"
 #include "storage/sqlite.hpp"
 #include "storage/store_file.hpp"
@@ -28,7 +29,7 @@
 
 namespace steadypay::storage {
 
-inline constexpr int k_schema_version = 4;
+inline constexpr int k_schema_version = 5;
 inline constexpr std::size_t k_min_passphrase_length = 8;
 
 // Who changes what, and when (UTC, "2026-11-22T10:15:00Z"): goes into the audit log.
@@ -56,6 +57,78 @@ struct AuditEntry {
 struct Applied {
     std::int64_t revision = 0;
     core::Household household;
+};
+
+// A transaction as the store keeps it: with the import it came from and, once matched, the
+// occurrence it paid or brought in.
+struct StoredTransaction {
+    std::int64_t id = 0; // 0 in a dry run: not stored
+    std::string account;
+    std::int64_t import_id = 0;
+    std::string key; // core::transaction_keys
+    core::Transaction transaction;
+    core::Date statement_end;
+    std::optional<std::string> matched_item;
+    std::optional<core::Date> matched_due;
+};
+
+// One import, as `imports` lists it.
+struct ImportRecord {
+    std::int64_t id = 0;
+    std::string account;
+    std::string at;     // when (UTC)
+    std::string file;   // the file's name as given
+    std::string format; // core::Statement::format
+    std::string file_sha256;
+    std::optional<core::Date> first; // the dates its transactions span
+    std::optional<core::Date> last;
+    std::int64_t added = 0;
+    std::int64_t matched = 0;
+    std::optional<core::StatementBalance> ledger; // as the statement said
+    std::optional<core::StatementBalance> available;
+    bool balance_set = false; // the ledger balance became the account's
+    std::optional<std::string> undone_at;
+};
+
+// Two stored debits that may be one charge taken twice (core::possible_double_charges).
+struct DoubleChargeFound {
+    StoredTransaction first;
+    StoredTransaction second;
+    core::Money at_stake;
+    core::Date dispute_by;
+    bool same_occurrence = false;
+};
+
+// A statement to import into `account`.
+struct StatementImport {
+    std::string account;
+    core::Statement statement;
+    std::string file;        // the file's name, for the list of imports
+    std::string file_sha256; // of its bytes
+    bool dry_run = false;    // work everything out, keep nothing
+};
+
+// What an import did (or, in a dry run, would do).
+struct ImportSummary {
+    std::int64_t import_id = 0; // 0 when nothing was kept: a dry run, or nothing new
+    std::int64_t revision = 0;
+    std::size_t read = 0;                              // transactions in the statement
+    std::vector<StoredTransaction> added;              // new ones, in the statement's order
+    std::size_t duplicates = 0;                        // already in the store
+    std::vector<core::Match> matches;                  // `transaction` indexes `added`
+    std::vector<DoubleChargeFound> double_charges;     // involving a new transaction
+    std::optional<core::StatementBalance> balance_set; // became the account's balance
+    bool dry_run = false;
+};
+
+// What undoing an import did.
+struct UndoSummary {
+    std::int64_t import_id = 0;
+    std::size_t removed = 0;       // transactions
+    std::size_t unmatched = 0;     // payments put back as they were before the import
+    std::vector<std::string> kept; // "item due" of payments changed since, left as they are
+    bool balance_restored = false;
+    std::int64_t revision = 0;
 };
 
 struct VerifyReport {
@@ -132,6 +205,26 @@ public:
     [[nodiscard]] core::Status unacknowledge(const std::vector<std::string>& warning_ids, const ChangeContext& context);
     [[nodiscard]] core::Result<std::vector<std::string>> acknowledged_warnings() const;
 
+    // Imports a statement in one write transaction: its transactions the store does not hold yet
+    // (by core::transaction_keys), the occurrences they match recorded paid or arrived (audited as
+    // "import"), and its ledger balance as the account's when it is no older than the account's.
+    // Nothing is kept when any part fails, or in a dry run. A statement in another currency than
+    // the household's is refused.
+    [[nodiscard]] core::Result<ImportSummary> import_statement(const StatementImport& import,
+                                                               const ChangeContext& context);
+    // Takes an import back as a whole: its transactions go, the payments it recorded are put back as
+    // they were (unless changed since: those are kept, and said), and the balance it set too.
+    [[nodiscard]] core::Result<UndoSummary> undo_import(std::int64_t import_id, const ChangeContext& context);
+    [[nodiscard]] core::Result<std::vector<ImportRecord>> imports() const;
+    // The transactions of `account` (all accounts when empty), by date, then as imported.
+    [[nodiscard]] core::Result<std::vector<StoredTransaction>> transactions(std::string_view account = {}) const;
+    // The possible double charges among the stored transactions, account by account.
+    [[nodiscard]] core::Result<std::vector<DoubleChargeFound>> double_charges() const;
+    // Payee rules: a transaction whose payee has `pattern`'s words belongs to `item`. Adding one
+    // with a pattern already there replaces its item.
+    [[nodiscard]] core::Result<std::vector<core::PayeeRule>> payee_rules() const;
+    [[nodiscard]] core::Status add_payee_rule(const core::PayeeRule& rule, const ChangeContext& context);
+
     [[nodiscard]] const StoreHeader& header() const { return m_header; }
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
     [[nodiscard]] const Database& database() const { return m_db; }
@@ -141,6 +234,16 @@ private:
                                               const ChangeContext& context);
     [[nodiscard]] core::Result<Applied> write(const std::function<core::Result<core::Edit>(const core::Household&)>& make,
                                               const ChangeContext& context, std::optional<std::int64_t> based_on);
+    // One write: edits to the household and, beside them, rows of the store's other tables.
+    struct WritePlan {
+        std::vector<core::Edit> edits;
+        // Runs after the household is written, inside the transaction (may be empty).
+        std::function<core::Status(const core::Household& after)> rows;
+        bool keep = true; // false: roll everything back (a dry run)
+    };
+    [[nodiscard]] core::Result<Applied>
+    write_plan(const std::function<core::Result<WritePlan>(const core::Household&)>& make, const ChangeContext& context,
+               std::optional<std::int64_t> based_on);
     // Names the store in an error that does not say which file it is about.
     [[nodiscard]] core::Error located(core::Error e) const;
 

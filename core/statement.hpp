@@ -65,6 +65,7 @@ struct Statement {
     std::vector<Transaction> transactions; // in the file's order
     std::optional<StatementBalance> ledger;    // the closing (booked) balance
     std::optional<StatementBalance> available; // what could be spent at its date
+    std::size_t skipped = 0;                   // rows the file has that move no money here (holds, other currencies)
     // The statement's end: its ledger balance's date, else its last transaction's, else none.
     [[nodiscard]] std::optional<Date> end() const;
     [[nodiscard]] std::optional<Date> start() const;

@@ -137,6 +137,49 @@ std::optional<std::string> iso(const std::optional<core::Date>& d) {
     return d ? std::optional<std::string>(core::to_iso(*d)) : std::nullopt;
 }
 
+// The payments `matches` record (each marks its transaction in `list` matched), and what each
+// occurrence held before, which undoing puts back.
+std::vector<std::optional<core::Payment>> record_matches(const Household& h, const std::vector<core::Match>& matches,
+                                                         std::vector<StoredTransaction>& list,
+                                                         std::vector<core::Edit>& edits) {
+    std::vector<std::optional<core::Payment>> before;
+    for (const auto& m : matches) {
+        auto& t = list[m.transaction];
+        t.matched_item = m.item;
+        t.matched_due = m.due;
+        const core::Payment* p = h.find_payment(m.item, m.due);
+        before.push_back(p ? std::optional<core::Payment>(*p) : std::nullopt);
+        edits.emplace_back(core::record_edit(h, m.item, m.due, core::PaymentStatus::paid, m.date, m.amount));
+    }
+    return before;
+}
+
+Status insert_matches(const Database& db, const std::vector<core::Match>& matches,
+                      const std::vector<StoredTransaction>& list, const std::vector<std::optional<core::Payment>>& before) {
+    auto match = db.prepare("INSERT INTO transaction_matches (transaction_id, household_id, item_id, due, date, amount, "
+                            "before_status, before_date, before_amount) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!match) {
+        return std::move(match).error();
+    }
+    for (std::size_t k = 0; k < matches.size(); ++k) {
+        const auto& m = matches[k];
+        const auto& was = before[k];
+        match->bind(1, list[m.transaction].id)
+            .bind(2, k_household_id)
+            .bind(3, m.item)
+            .bind(4, core::to_iso(m.due))
+            .bind(5, core::to_iso(m.date))
+            .bind(6, m.amount.minor())
+            .bind(7, was ? std::optional<std::string>(std::string(core::to_string(was->status))) : std::nullopt)
+            .bind(8, was ? iso(was->date) : std::nullopt)
+            .bind(9, was && was->amount ? std::optional<std::int64_t>(was->amount->minor()) : std::nullopt);
+        if (auto s = match->run(); !s) {
+            return s;
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 Result<ImportSummary> Store::import_statement(const StatementImport& in, const ChangeContext& context) {
@@ -187,18 +230,9 @@ Result<ImportSummary> Store::import_statement(const StatementImport& in, const C
 
             WritePlan plan;
             plan.keep = !in.dry_run;
-            std::vector<std::optional<core::Payment>> before_match;
-            for (const auto& m : summary.matches) {
-                auto& t = summary.added[m.transaction];
-                t.matched_item = m.item;
-                t.matched_due = m.due;
-                const core::Payment* p = h.find_payment(m.item, m.due);
-                before_match.push_back(p ? std::optional<core::Payment>(*p) : std::nullopt);
-                plan.edits.emplace_back(
-                    core::record_edit(h, m.item, m.due, core::PaymentStatus::paid, m.date, m.amount));
-            }
+            const auto before_match = record_matches(h, summary.matches, summary.added, plan.edits);
             const auto& ledger = in.statement.ledger;
-            if (ledger && ledger->as_of >= account->as_of &&
+            if (ledger && ledger->as_of >= account->as_of && (!in.today || ledger->as_of <= *in.today) &&
                 !(ledger->amount == account->balance && ledger->as_of == account->as_of)) {
                 summary.balance_set = ledger;
                 plan.edits.emplace_back(core::balance_edit(*account, ledger->amount, ledger->as_of));
@@ -280,30 +314,7 @@ Result<ImportSummary> Store::import_statement(const StatementImport& in, const C
                     }
                     t.id = sqlite3_last_insert_rowid(m_db.handle());
                 }
-                auto match = m_db.prepare(
-                    "INSERT INTO transaction_matches (transaction_id, household_id, item_id, due, date, amount, "
-                    "before_status, before_date, before_amount) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-                if (!match) {
-                    return std::move(match).error();
-                }
-                for (std::size_t k = 0; k < summary.matches.size(); ++k) {
-                    const auto& m = summary.matches[k];
-                    const auto& was = before_match[k];
-                    match->bind(1, summary.added[m.transaction].id)
-                        .bind(2, k_household_id)
-                        .bind(3, m.item)
-                        .bind(4, core::to_iso(m.due))
-                        .bind(5, core::to_iso(m.date))
-                        .bind(6, m.amount.minor())
-                        .bind(7, was ? std::optional<std::string>(std::string(core::to_string(was->status)))
-                                     : std::nullopt)
-                        .bind(8, was ? iso(was->date) : std::nullopt)
-                        .bind(9, was && was->amount ? std::optional<std::int64_t>(was->amount->minor()) : std::nullopt);
-                    if (auto s = match->run(); !s) {
-                        return s;
-                    }
-                }
-                return {};
+                return insert_matches(m_db, summary.matches, summary.added, before_match);
             };
             return plan;
         },
@@ -448,6 +459,58 @@ Result<UndoSummary> Store::undo_import(std::int64_t import_id, const ChangeConte
                     return std::move(mark).error();
                 }
                 return mark->bind(1, import_id).bind(2, context.at).run();
+            };
+            return plan;
+        },
+        context, std::nullopt);
+    if (!applied) {
+        return std::move(applied).error();
+    }
+    summary.revision = applied->revision;
+    return summary;
+}
+
+Result<MatchSummary> Store::reconcile_stored(const ChangeContext& context) {
+    MatchSummary summary;
+    auto applied = write_plan(
+        [&](const Household& h) -> Result<WritePlan> {
+            auto all = read_transactions(m_db, h.currency, {});
+            if (!all) {
+                return std::move(all).error();
+            }
+            auto rules = read_rules(m_db);
+            if (!rules) {
+                return std::move(rules).error();
+            }
+            WritePlan plan;
+            std::vector<core::Match> matches;
+            // Account by account, the transactions no occurrence has yet.
+            for (const auto& account : h.accounts) {
+                std::vector<core::Transaction> open;
+                std::vector<std::size_t> at;
+                for (std::size_t i = 0; i < all->size(); ++i) {
+                    const auto& t = (*all)[i];
+                    if (t.account == account.id && !t.matched_item) {
+                        open.push_back(t.transaction);
+                        at.push_back(i);
+                    }
+                }
+                for (auto m : core::reconcile(h, account.id, open, rules.value()).matches) {
+                    m.transaction = at[m.transaction];
+                    matches.push_back(std::move(m));
+                }
+            }
+            auto list = std::move(all).value();
+            const auto before = record_matches(h, matches, list, plan.edits);
+            for (const auto& m : matches) {
+                summary.matched.push_back(list[m.transaction]);
+            }
+            summary.matches = matches;
+            if (matches.empty()) {
+                return plan;
+            }
+            plan.rows = [&, before, matches, list](const Household&) -> Status {
+                return insert_matches(m_db, matches, list, before);
             };
             return plan;
         },

@@ -106,6 +106,9 @@ struct StatementImport {
     std::string file;        // the file's name, for the list of imports
     std::string file_sha256; // of its bytes
     bool dry_run = false;    // work everything out, keep nothing
+    // Today in the household's zone: a ledger balance dated after it (a file from a clock set
+    // wrong, or a hand-made one) is not taken as the account's balance.
+    std::optional<core::Date> today;
 };
 
 // What an import did (or, in a dry run, would do).
@@ -119,6 +122,13 @@ struct ImportSummary {
     std::vector<DoubleChargeFound> double_charges;     // involving a new transaction
     std::optional<core::StatementBalance> balance_set; // became the account's balance
     bool dry_run = false;
+};
+
+// What matching the stored transactions again did (after a new payee rule, a new bill).
+struct MatchSummary {
+    std::vector<StoredTransaction> matched; // the transactions now matched, as `matches` says
+    std::vector<core::Match> matches;       // `transaction` indexes the store's transactions() list
+    std::int64_t revision = 0;
 };
 
 // What undoing an import did.
@@ -215,6 +225,9 @@ public:
     // Takes an import back as a whole: its transactions go, the payments it recorded are put back as
     // they were (unless changed since: those are kept, and said), and the balance it set too.
     [[nodiscard]] core::Result<UndoSummary> undo_import(std::int64_t import_id, const ChangeContext& context);
+    // Matches the stored transactions no occurrence has yet, as an import does (the payee rules
+    // of now, the bills of now), in one write transaction. Undoing their import undoes these too.
+    [[nodiscard]] core::Result<MatchSummary> reconcile_stored(const ChangeContext& context);
     [[nodiscard]] core::Result<std::vector<ImportRecord>> imports() const;
     // The transactions of `account` (all accounts when empty), by date, then as imported.
     [[nodiscard]] core::Result<std::vector<StoredTransaction>> transactions(std::string_view account = {}) const;

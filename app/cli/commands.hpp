@@ -26,5 +26,9 @@ namespace steadypay::cli {
 [[nodiscard]] std::unique_ptr<Command> make_backup_command();
 [[nodiscard]] std::unique_ptr<Command> make_verify_command();
 [[nodiscard]] std::unique_ptr<Command> make_audit_command();
+[[nodiscard]] std::unique_ptr<Command> make_statement_import_command();
+[[nodiscard]] std::unique_ptr<Command> make_transactions_command();
+[[nodiscard]] std::unique_ptr<Command> make_imports_command();
+[[nodiscard]] std::unique_ptr<Command> make_reconcile_command();
 
 } // namespace steadypay::cli

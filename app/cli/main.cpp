@@ -136,7 +136,8 @@ int run(int argc, char** argv) {
                       cli::make_incomes_command, cli::make_bills_command, cli::make_pay_command,
                       cli::make_skip_command, cli::make_missed_command, cli::make_unmark_command,
                       cli::make_passwd_command, cli::make_backup_command, cli::make_verify_command,
-                      cli::make_audit_command}) {
+                      cli::make_audit_command, cli::make_statement_import_command, cli::make_transactions_command,
+                      cli::make_imports_command, cli::make_reconcile_command}) {
         commands.push_back(make());
     }
     for (auto& c : commands) {

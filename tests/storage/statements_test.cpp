@@ -241,6 +241,18 @@ TEST_CASE("an import that cannot be done leaves nothing", "[store][statements]")
     CHECK(store.imports().value().empty());
 }
 
+TEST_CASE("a statement's balance dated after today is not taken as the account's", "[store][statements]") {
+    TempDir dir;
+    auto store = make_store(dir / "home.db");
+    auto in = december();
+    in.today = day("2026-12-02"); // the statement says Dec 3
+    auto r = store.import_statement(in, k_ctx);
+    REQUIRE(r.ok());
+    CHECK_FALSE(r->balance_set.has_value());
+    CHECK(store.load().value().accounts[0].balance == shekels("1850.00"));
+    CHECK(r->matches.size() == 2); // the rest is imported as ever
+}
+
 TEST_CASE("a failing write during an import keeps all of it or none", "[store][statements][faults]") {
     TempDir dir;
     const auto path = dir / "home.db";
@@ -297,4 +309,31 @@ TEST_CASE("payee rules the person confirms match what the bill's names do not", 
     CHECK(r->matches[0].item == "rent");
     CHECK(r->matches[0].by_rule);
     CHECK(r->added[0].key == "id:FIT-1");
+}
+
+TEST_CASE("a rule added after an import matches what the import left, and undoing the import undoes it",
+          "[store][statements]") {
+    TempDir dir;
+    auto store = make_store(dir / "home.db");
+    auto in = december();
+    in.statement.transactions = {tx("2026-12-01", "-4200.00", "HOR. KEVA 8812 YOSEF COHEN", "FIT-1")};
+    in.statement.ledger.reset();
+    auto first = store.import_statement(in, k_ctx);
+    REQUIRE(first.ok());
+    CHECK(first->matches.empty());
+    auto nothing = store.reconcile_stored(k_ctx);
+    REQUIRE(nothing.ok());
+    CHECK(nothing->matches.empty());
+    REQUIRE(store.add_payee_rule({"yosef cohen", "rent"}, k_ctx).ok());
+    auto r = store.reconcile_stored({"2026-12-03T10:00:00Z", "reconcile"});
+    REQUIRE(r.ok());
+    REQUIRE(r->matched.size() == 1);
+    CHECK(r->matched[0].matched_item == "rent");
+    CHECK(store.load().value().find_payment("rent", day("2026-12-01"))->amount == shekels("4200.00"));
+    CHECK(store.audit_log().value().back().command == "reconcile");
+    CHECK(store.transactions().value().at(0).matched_item == "rent");
+    auto undo = store.undo_import(first->import_id, k_ctx);
+    REQUIRE(undo.ok());
+    CHECK(undo->unmatched == 1);
+    CHECK(store.load().value().find_payment("rent", day("2026-12-01")) == nullptr);
 }

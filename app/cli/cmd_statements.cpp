@@ -607,8 +607,13 @@ public:
                              "{0} transactions matched to a bill or an income; {1} not matched.", matched,
                              static_cast<long long>(matched), static_cast<long long>(unmatched.size()))
                 << '\n';
+        std::size_t amount_width = 0;
         for (const auto* t : unmatched) {
-            ctx.out << "  " << f.full_day(t->transaction.posted) << "  " << f.signed_money(t->transaction.amount) << "  "
+            amount_width = std::max(amount_width, app::display_width(f.signed_money(t->transaction.amount)));
+        }
+        for (const auto* t : unmatched) {
+            ctx.out << "  " << f.full_day(t->transaction.posted) << "  "
+                    << app::pad_start(f.signed_money(t->transaction.amount), amount_width) << "  "
                     << core::printable(t->transaction.payee) << '\n';
         }
         if (!unmatched.empty()) {

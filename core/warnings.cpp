@@ -22,6 +22,8 @@ std::string_view to_string(WarningKind k) {
         return "payment_missed";
     case WarningKind::income_missing:
         return "income_missing";
+    case WarningKind::possible_double_charge:
+        return "possible_double_charge";
     case WarningKind::bill_amount_changed:
         return "bill_amount_changed";
     }
@@ -54,6 +56,8 @@ std::string_view to_string(WarningStep s) {
         return "update_balance";
     case WarningStep::update_amount:
         return "update_amount";
+    case WarningStep::dispute_charge:
+        return "dispute_charge";
     }
     return "follow_plan";
 }
@@ -88,6 +92,8 @@ public:
         missed();
         incomes();
         amounts();
+        not_on_statements();
+        double_charges();
         std::stable_sort(m_out.begin(), m_out.end(), [](const Warning& a, const Warning& b) {
             return std::tuple(a.severity, a.date, a.id) < std::tuple(b.severity, b.date, b.id);
         });
@@ -354,6 +360,95 @@ private:
         }
     }
 
+    Warning* find(const std::string& id) {
+        const auto it = std::find_if(m_out.begin(), m_out.end(), [&](const Warning& w) { return w.id == id; });
+        return it == m_out.end() ? nullptr : &*it;
+    }
+
+    // What a statement should show and does not: an occurrence due in the days it covers, taken
+    // out of the account (or paid in) before its last day, with nothing matched or recorded.
+    void not_on_statements() {
+        const auto calendar = m_h.calendar();
+        for (const auto& seen : m_o.statements.statements) {
+            const auto* account = m_h.find_account(seen.account);
+            if (account == nullptr) {
+                continue;
+            }
+            for (const auto& bill : m_h.bills) {
+                if (bill.account != seen.account) {
+                    continue;
+                }
+                const int lead = bill.autopay ? bill.autopay_lead_days : 0;
+                for (const auto& d : due_dates(bill.schedule, bill.business_day, calendar, seen.from + date::days{lead},
+                                               seen.through + date::days{lead})) {
+                    const Date effective = d.due - date::days{lead};
+                    if (effective < seen.from || effective >= seen.through || m_h.find_payment(bill.id, d.due)) {
+                        continue;
+                    }
+                    const auto id =
+                        std::string(to_string(WarningKind::payment_missed)) + ":" + bill.id + ":" + to_iso(d.due);
+                    Warning* w = find(id);
+                    if (w == nullptr) {
+                        w = add(WarningKind::payment_missed,
+                                bill.priority == Priority::housing ? Severity::critical : Severity::warning, d.due, -1,
+                                bill.id);
+                        w->account = bill.account;
+                        w->items.push_back(bill.id);
+                        w->amount = bill.amount.max * d.count;
+                        w->timeline = consequence_timeline(bill, d.due);
+                        w->actions.push_back(step(WarningStep::record_paid_or_missed));
+                    }
+                    w->statement = seen.through;
+                }
+            }
+            for (const auto& income : m_h.incomes) {
+                if (income.account != seen.account) {
+                    continue;
+                }
+                for (const auto& d :
+                     due_dates(income.schedule, income.business_day, calendar, seen.from, seen.through)) {
+                    if (d.due >= seen.through || m_h.find_payment(income.id, d.due)) {
+                        continue;
+                    }
+                    const auto id =
+                        std::string(to_string(WarningKind::income_missing)) + ":" + income.id + ":" + to_iso(d.due);
+                    Warning* w = find(id);
+                    if (w == nullptr) {
+                        w = add(WarningKind::income_missing, Severity::warning, d.due, -1, income.id);
+                        w->account = income.account;
+                        w->items.push_back(income.id);
+                        w->amount = income.amount.min * d.count;
+                        w->recorded = true; // the statement shows it did not come
+                        w->actions.push_back(step(WarningStep::ask_payer));
+                    }
+                    w->statement = seen.through;
+                }
+            }
+        }
+    }
+
+    // Possible double charges, while they can still be disputed.
+    void double_charges() {
+        for (const auto& d : m_o.statements.double_charges) {
+            if (d.dispute_by < m_o.today) {
+                continue;
+            }
+            auto* w =
+                add(WarningKind::possible_double_charge, d.same_occurrence ? Severity::critical : Severity::warning,
+                    d.second, -1, d.account + ":" + d.key);
+            w->account = d.account;
+            if (d.item) {
+                w->items.push_back(*d.item);
+            }
+            w->amount = d.amount;
+            w->payee = d.payee;
+            w->first_date = d.first;
+            w->end = d.dispute_by;
+            w->same_occurrence = d.same_occurrence;
+            w->actions.push_back(step(WarningStep::dispute_charge, d.dispute_by));
+        }
+    }
+
     const Household& m_h;
     const Forecast& m_f;
     const Plan& m_p;
@@ -369,7 +464,7 @@ std::vector<Warning> compute_warnings(const Household& household, const Forecast
 }
 
 Result<std::vector<Warning>> warnings_for(const Household& household, Date today, int days,
-                                          const std::set<std::string>& acknowledged) {
+                                          const std::set<std::string>& acknowledged, const StatementFacts& statements) {
     auto f = forecast(household, ForecastOptions{today, days, AmountBasis::conservative});
     if (!f) {
         return std::move(f).error();
@@ -379,7 +474,7 @@ Result<std::vector<Warning>> warnings_for(const Household& household, Date today
         return std::move(p).error();
     }
     try {
-        return compute_warnings(household, f.value(), p.value(), WarningOptions{today, acknowledged});
+        return compute_warnings(household, f.value(), p.value(), WarningOptions{today, acknowledged, statements});
     } catch (const MoneyError& e) {
         return e.error();
     }

@@ -12,6 +12,12 @@
 //   payment_missed              a bill's due date passed and it is not marked paid
 //   income_missing              an expected income has not arrived (or is not confirmed)
 //   bill_amount_changed         a bill was paid at another amount than it is set to
+//   possible_double_charge      two alike debits close together on a statement: one may be a
+//                               charge taken twice, to dispute before its deadline
+//
+// With imported statements, a bill or income due in the days a statement covers that the
+// statement does not show (no payment matched or recorded) is payment_missed or income_missing
+// with `statement` set: "Rent was due Dec 1 and is not on your statement of Dec 3".
 //
 // Each warning about a future date is raised once that date is within its kind's lead time (a
 // household setting: 7 days for an overdraft, 3 for a bill at risk, by default); warnings about
@@ -37,6 +43,7 @@ enum class WarningKind {
     payment_missed,
     income_missing,
     bill_amount_changed,
+    possible_double_charge,
 };
 [[nodiscard]] std::string_view to_string(WarningKind k);
 
@@ -45,19 +52,20 @@ enum class Severity { critical, warning, info };
 
 // What a person can do about a warning, most useful first. The words are the app's.
 enum class WarningStep {
-    follow_plan,           // the plan's change: `decision`
-    move_money,            // move money into the account before `date`, or ask the bank about
-                           // overdraft protection
+    follow_plan,             // the plan's change: `decision`
+    move_money,              // move money into the account before `date`, or ask the bank about
+                             // overdraft protection
     move_money_or_ask_later, // move money in before `date`, or ask the biller to take it later
-    hold_spending,         // put off spending until `date`
-    ask_more_time,         // ask the biller for more time before the due date (bill's hardship contact)
-    pay_now,               // pay it as soon as possible, then record the payment
-    ask_more_time_if_not,  // if it cannot be paid, ask for more time (bill's hardship contact)
-    record_paid_or_missed, // record the payment, or record it as missed and pay it now
-    check_with_bank,       // a payment that was probably returned: check, then record what happened
-    ask_payer,             // ask the payer when the income will come; record it when it does
-    update_balance,        // update the account's balance, or record the income as missed
-    update_amount,         // the bill's amount changed: update it
+    hold_spending,           // put off spending until `date`
+    ask_more_time,           // ask the biller for more time before the due date (bill's hardship contact)
+    pay_now,                 // pay it as soon as possible, then record the payment
+    ask_more_time_if_not,    // if it cannot be paid, ask for more time (bill's hardship contact)
+    record_paid_or_missed,   // record the payment, or record it as missed and pay it now
+    check_with_bank,         // a payment that was probably returned: check, then record what happened
+    ask_payer,               // ask the payer when the income will come; record it when it does
+    update_balance,          // update the account's balance, or record the income as missed
+    update_amount,           // the bill's amount changed: update it
+    dispute_charge,          // if it was paid once, dispute the second charge by `date`
 };
 [[nodiscard]] std::string_view to_string(WarningStep s);
 
@@ -94,13 +102,41 @@ struct Warning {
     bool past_grace = false; // payment_missed: past its grace period today
     bool reported = false;   // payment_missed: reported late to credit bureaus by today
     ConsequenceTimeline timeline; // bills: when the late fee, the report and a shut-off come
+    std::optional<Date> statement; // payment_missed, income_missing: the statement (its last day) that does not show it
+    std::string payee;             // possible_double_charge: as the statement writes it
+    Date first_date; // possible_double_charge: the first of the two (`date` is the second); `end` the dispute deadline
+    bool same_occurrence = false; // possible_double_charge: both debits fit one bill occurrence
     std::vector<WarningAction> actions;
     bool acknowledged = false;
+};
+
+// What imported statements say, for the warnings: the days each account's statements cover, and
+// the possible double charges among their transactions.
+struct StatementSeen {
+    std::string account;
+    Date from;
+    Date through;
+};
+struct DoubleChargeSeen {
+    std::string account;
+    std::string payee;
+    std::string key; // the second debit's transaction key: the warning's id
+    Money amount;
+    Date first;
+    Date second;
+    Date dispute_by;
+    bool same_occurrence = false;
+    std::optional<std::string> item; // the bill both fit, if they did
+};
+struct StatementFacts {
+    std::vector<StatementSeen> statements;
+    std::vector<DoubleChargeSeen> double_charges;
 };
 
 struct WarningOptions {
     Date today;
     std::set<std::string> acknowledged;
+    StatementFacts statements;
 };
 
 // The warnings due now or within their lead time, most severe first, then soonest. `forecast`
@@ -110,6 +146,7 @@ struct WarningOptions {
 
 // The forecast and the plan from `today` for `days`, and the warnings from them.
 [[nodiscard]] Result<std::vector<Warning>> warnings_for(const Household& household, Date today, int days,
-                                                        const std::set<std::string>& acknowledged);
+                                                        const std::set<std::string>& acknowledged,
+                                                        const StatementFacts& statements = {});
 
 } // namespace steadypay::core

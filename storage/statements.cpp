@@ -598,6 +598,38 @@ Result<std::vector<DoubleChargeFound>> Store::double_charges() const {
     return out;
 }
 
+Result<core::StatementFacts> Store::statement_facts() const {
+    auto list = imports();
+    if (!list) {
+        return std::move(list).error();
+    }
+    core::StatementFacts facts;
+    for (const auto& i : list.value()) {
+        if (i.undone_at || !i.first || !i.last) {
+            continue;
+        }
+        auto seen = std::find_if(facts.statements.begin(), facts.statements.end(),
+                                 [&](const core::StatementSeen& s) { return s.account == i.account; });
+        if (seen == facts.statements.end()) {
+            facts.statements.push_back(core::StatementSeen{i.account, *i.first, *i.last});
+        } else {
+            seen->from = std::min(seen->from, *i.first);
+            seen->through = std::max(seen->through, *i.last);
+        }
+    }
+    auto doubles = double_charges();
+    if (!doubles) {
+        return std::move(doubles).error();
+    }
+    for (const auto& d : doubles.value()) {
+        core::DoubleChargeSeen seen{d.second.account, d.second.transaction.payee, d.second.key,
+                                    d.at_stake,       d.first.transaction.posted, d.second.transaction.posted,
+                                    d.dispute_by,     d.same_occurrence,          std::nullopt};
+        facts.double_charges.push_back(std::move(seen));
+    }
+    return facts;
+}
+
 Result<std::vector<core::PayeeRule>> Store::payee_rules() const { return read_rules(m_db); }
 
 Status Store::add_payee_rule(const core::PayeeRule& rule, const ChangeContext& context) {

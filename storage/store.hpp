@@ -17,6 +17,7 @@
 #include "core/edits.hpp"
 #include "core/household.hpp"
 #include "core/statement.hpp"
+#include "core/warnings.hpp"
 #include "storage/passphrase.hpp"
 #include "storage/sqlite.hpp"
 #include "storage/store_file.hpp"
@@ -231,6 +232,9 @@ public:
     [[nodiscard]] core::Result<std::vector<ImportRecord>> imports() const;
     // The transactions of `account` (all accounts when empty), by date, then as imported.
     [[nodiscard]] core::Result<std::vector<StoredTransaction>> transactions(std::string_view account = {}) const;
+    // What the imported statements say for the warnings: the days each account's statements
+    // cover (from the first import's first day to the last one's end), and the double charges.
+    [[nodiscard]] core::Result<core::StatementFacts> statement_facts() const;
     // The possible double charges among the stored transactions, account by account.
     [[nodiscard]] core::Result<std::vector<DoubleChargeFound>> double_charges() const;
     // Payee rules: a transaction whose payee has `pattern`'s words belongs to `item`. Adding one

@@ -30,6 +30,7 @@ public:
     int run(Context& ctx) override {
         core::Household h;
         std::set<std::string> acknowledged;
+        core::StatementFacts statements;
         if (!m_source.household_file.empty()) {
             auto loaded = load_household(ctx, m_source);
             if (!loaded) {
@@ -49,14 +50,19 @@ public:
             if (!acks) {
                 return ctx.fail(acks.error());
             }
+            auto facts = store->statement_facts();
+            if (!facts) {
+                return ctx.fail(facts.error());
+            }
             h = std::move(loaded).value();
             acknowledged.insert(acks->begin(), acks->end());
+            statements = std::move(facts).value();
         }
         auto window = resolve_window(h, m_window);
         if (!window) {
             return ctx.fail(window.error());
         }
-        auto warnings = core::warnings_for(h, window->from, window->days, acknowledged);
+        auto warnings = core::warnings_for(h, window->from, window->days, acknowledged, statements);
         if (!warnings) {
             return ctx.fail(warnings.error());
         }

@@ -42,6 +42,15 @@ ordered_json facts_json(const core::Warning& w) {
     if (w.kind == core::WarningKind::payment_missed || w.kind == core::WarningKind::income_missing) {
         f["recorded"] = w.recorded;
     }
+    if (w.statement) {
+        f["statement"] = core::to_iso(*w.statement);
+    }
+    if (w.kind == core::WarningKind::possible_double_charge) {
+        f["payee"] = w.payee;
+        f["first_date"] = core::to_iso(w.first_date);
+        f["dispute_by"] = core::to_iso(w.end);
+        f["same_occurrence"] = w.same_occurrence;
+    }
     if (w.kind == core::WarningKind::payment_missed && w.recorded) {
         f["past_grace"] = w.past_grace;
         f["reported"] = w.reported;

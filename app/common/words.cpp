@@ -106,6 +106,9 @@ std::string action_text(const core::Household& h, const Subject& subject, const 
         return say("If you cannot, ask for more time: {0}.", bill ? bill->hardship_contact : std::string());
     case WarningStep::record_paid_or_missed:
         return tr("If you paid it, record the payment; if not, record it as missed and pay it now.");
+    case WarningStep::dispute_charge:
+        return say("If you were charged once, dispute the second charge with the payee or your bank by {0}.",
+                   day(a.date, today));
     case WarningStep::check_with_bank:
         return tr("Check with your bank. If it was returned, record it as missed and pay it as soon as you can; if "
                   "it went through, record the payment.");
@@ -388,6 +391,12 @@ WarningText warning_text(const core::Household& h, const core::Warning& w, core:
         break;
     }
     case WarningKind::payment_missed:
+        if (w.statement && !w.recorded) {
+            t.title = say("{0} is not on your statement", bill_name);
+            t.message = say("{0} ({1}) was due {2} and is not on your statement of {3}.", bill_name, amount(w.amount),
+                            when(w.date, today), day(*w.statement, today));
+            break;
+        }
         if (!w.recorded) {
             t.title = say("{0} is not marked paid", bill_name);
             t.message = say("{0} ({1}) was due {2}. The forecast assumes it was paid.", bill_name, amount(w.amount),
@@ -413,6 +422,12 @@ WarningText warning_text(const core::Household& h, const core::Warning& w, core:
         break;
     case WarningKind::income_missing: {
         const std::string name = income ? income->name : std::string();
+        if (w.statement) {
+            t.title = say("{0} is not on your statement", name);
+            t.message = say("{0} ({1}) was expected {2} and is not on your statement of {3}.", name, amount(w.amount),
+                            when(w.date, today), day(*w.statement, today));
+            break;
+        }
         if (w.recorded) {
             t.title = say("{0} has not arrived", name);
             t.message = say("{0} ({1}) was expected {2}. The forecast does not count on it.", name, amount(w.amount),
@@ -422,6 +437,17 @@ WarningText warning_text(const core::Household& h, const core::Warning& w, core:
             t.message = say("{0} ({1}) was expected {2}, after the last balance update. The forecast counts on it.",
                             name, amount(w.amount), when(w.date, today));
         }
+        break;
+    }
+    case WarningKind::possible_double_charge: {
+        const auto& payee = w.payee;
+        t.title = w.same_occurrence ? say("{0} may have been paid twice", bill_name.empty() ? payee : bill_name)
+                                    : say("{0} may have charged you twice", payee);
+        t.message =
+            w.first_date == w.date
+                ? say("{0} took {1} twice on {2} from {3}.", payee, amount(w.amount), day(w.date, today), account_name)
+                : say("{0} took {1} on {2} and again on {3} from {4}.", payee, amount(w.amount),
+                      day(w.first_date, today), day(w.date, today), account_name);
         break;
     }
     case WarningKind::bill_amount_changed: {

@@ -359,16 +359,17 @@ void MainFrame::recompute() {
     // A good plan at once (a small share of the search), then the full search, which proves more;
     // either is dropped when the household has changed since (and the search stops early).
     std::thread worker([this, generation, done, cancel, forecast_only = std::move(forecast_only),
-                        household = m_session->household(), acknowledged = m_session->acknowledged()]() mutable {
+                        household = m_session->household(), acknowledged = m_session->acknowledged(),
+                        statements = m_session->statements()]() mutable {
         auto first = std::make_shared<core::Result<Derived>>(
-            add_plan(forecast_only, household, acknowledged, PlanEffort{k_quick_work, cancel.get()}));
+            add_plan(forecast_only, household, acknowledged, PlanEffort{k_quick_work, cancel.get()}, statements));
         const bool more = first->ok() && !first->value().settled;
         if (!*cancel) {
             CallAfter([this, first, generation] { apply(std::move(*first), generation); });
         }
         if (more && !*cancel) {
-            auto full = std::make_shared<core::Result<Derived>>(
-                add_plan(std::move(forecast_only), household, acknowledged, PlanEffort{.cancel = cancel.get()}));
+            auto full = std::make_shared<core::Result<Derived>>(add_plan(
+                std::move(forecast_only), household, acknowledged, PlanEffort{.cancel = cancel.get()}, statements));
             if (!*cancel) {
                 CallAfter([this, full, generation] { apply(std::move(*full), generation); });
             }

@@ -244,3 +244,73 @@ TEST_CASE("a payment declined between the balance date and today is said as past
     // Not also "not marked paid, the forecast assumes it was paid": it does not.
     CHECK(find(ws, WarningKind::payment_missed) == std::nullopt);
 }
+
+namespace {
+const Warning* find_warning(const std::vector<Warning>& ws, const std::string& id) {
+    for (const auto& w : ws) {
+        if (w.id == id) {
+            return &w;
+        }
+    }
+    return nullptr;
+}
+} // namespace
+
+TEST_CASE("a bill a statement should show and does not is a warning naming the statement", "[warnings][statements]") {
+    // Rent 1200.00 by autopay on the 1st; the balance comes from a statement of Nov 20..Dec 3 that
+    // shows no rent. Pay 1500.00 on Fridays every other week from Nov 6: Nov 20 is recorded,
+    // Dec 4 is after the statement's end.
+    auto h = household("300.00", "2026-12-03");
+    auto& rent = add_bill(h, "rent", "1200.00", "FREQ=MONTHLY;BYMONTHDAY=1", "2026-01-01", Priority::housing);
+    rent.autopay = true;
+    add_income(h, "pay", "1500.00", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "2026-11-06");
+    h.payments.push_back(
+        Payment{"pay", day("2026-11-20"), PaymentStatus::paid, day("2026-11-20"), money("1500.00"), {}});
+    StatementFacts facts;
+    facts.statements.push_back(StatementSeen{"checking", day("2026-11-20"), day("2026-12-03")});
+    auto w = warnings_for(h, day("2026-12-04"), 30, {}, facts);
+    REQUIRE(w.ok());
+    const auto* missed = find_warning(w.value(), "payment_missed:rent:2026-12-01");
+    REQUIRE(missed != nullptr);
+    CHECK(missed->statement == day("2026-12-03"));
+    CHECK(missed->severity == Severity::critical); // housing
+    CHECK(missed->amount == money("1200.00"));
+    CHECK(find_warning(w.value(), "income_missing:pay:2026-12-04") == nullptr);
+    CHECK(find_warning(w.value(), "income_missing:pay:2026-11-20") == nullptr);
+    // Without the statement, an autopay before the balance date is taken as paid: no warning.
+    auto plain = warnings_for(h, day("2026-12-04"), 30, {});
+    REQUIRE(plain.ok());
+    CHECK(find_warning(plain.value(), "payment_missed:rent:2026-12-01") == nullptr);
+    // Recorded paid: the statement's silence is explained.
+    h.payments.push_back(
+        Payment{"rent", day("2026-12-01"), PaymentStatus::paid, day("2026-11-30"), money("1200.00"), {}});
+    auto paid = warnings_for(h, day("2026-12-04"), 30, {}, facts);
+    REQUIRE(paid.ok());
+    CHECK(find_warning(paid.value(), "payment_missed:rent:2026-12-01") == nullptr);
+}
+
+TEST_CASE("a possible double charge is a warning until its dispute deadline", "[warnings][statements]") {
+    auto h = household("300.00", "2026-12-03");
+    StatementFacts facts;
+    facts.double_charges.push_back(DoubleChargeSeen{"checking",
+                                                    "FitLife Gym",
+                                                    "fp:x#2",
+                                                    money("39.99"),
+                                                    day("2026-12-01"),
+                                                    day("2026-12-03"),
+                                                    day("2027-04-02"),
+                                                    false,
+                                                    {}});
+    auto w = warnings_for(h, day("2026-12-04"), 30, {}, facts);
+    REQUIRE(w.ok());
+    const auto* d = find_warning(w.value(), "possible_double_charge:checking:fp:x#2:2026-12-03");
+    REQUIRE(d != nullptr);
+    CHECK(d->end == day("2027-04-02"));
+    CHECK(d->first_date == day("2026-12-01"));
+    REQUIRE(d->actions.size() == 1);
+    CHECK(d->actions[0].step == WarningStep::dispute_charge);
+    // After the deadline there is nothing left to do about it.
+    auto late = warnings_for(h, day("2027-04-03"), 30, {}, facts);
+    REQUIRE(late.ok());
+    CHECK(find_warning(late.value(), "possible_double_charge:checking:fp:x#2:2026-12-03") == nullptr);
+}

@@ -20,7 +20,7 @@ core::Result<Derived> derive_forecast(const core::Household& h, core::Date today
 }
 
 core::Result<Derived> add_plan(Derived d, const core::Household& h, const std::set<std::string>& acknowledged,
-                               PlanEffort effort) {
+                               PlanEffort effort, const core::StatementFacts& statements) {
     auto p = core::make_plan(h, core::PlanOptions{
                                     .from = d.today, .days = d.days, .work_limit = effort.work_limit, .cancel = effort.cancel});
     if (!p) {
@@ -28,7 +28,8 @@ core::Result<Derived> add_plan(Derived d, const core::Household& h, const std::s
     }
     d.plan = std::move(p).value();
     try {
-        d.warnings = core::compute_warnings(h, d.forecast, d.plan, core::WarningOptions{d.today, acknowledged});
+        d.warnings =
+            core::compute_warnings(h, d.forecast, d.plan, core::WarningOptions{d.today, acknowledged, statements});
     } catch (const core::MoneyError& e) {
         return e.error();
     }
@@ -64,6 +65,11 @@ core::Status Session::reload() {
     m_revision = revision.value();
     m_household = std::move(h).value();
     m_acknowledged = std::set<std::string>(acks->begin(), acks->end());
+    auto statements = m_store.statement_facts();
+    if (!statements) {
+        return std::move(statements).error();
+    }
+    m_statements = std::move(statements).value();
     return {};
 }
 

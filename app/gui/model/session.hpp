@@ -40,7 +40,8 @@ inline constexpr std::int64_t k_quick_work = 15'000'000;
 // Works out the plan and the warnings for a forecast made by derive_forecast from `household`.
 // Pure: safe to run on a worker thread with copies.
 [[nodiscard]] core::Result<Derived> add_plan(Derived forecast_only, const core::Household& household,
-                                             const std::set<std::string>& acknowledged, PlanEffort effort = {});
+                                             const std::set<std::string>& acknowledged, PlanEffort effort = {},
+                                             const core::StatementFacts& statements = {});
 
 // The forecast, plan and warnings (derive_forecast, then add_plan).
 [[nodiscard]] core::Result<Derived> derive(const core::Household& household, core::Date today, int days,
@@ -56,6 +57,8 @@ public:
     [[nodiscard]] const core::Household& household() const { return m_household; }
     [[nodiscard]] const std::filesystem::path& path() const { return m_store.path(); }
     [[nodiscard]] const std::set<std::string>& acknowledged() const { return m_acknowledged; }
+    // What the imported statements say (core::StatementFacts), as of the last reload.
+    [[nodiscard]] const core::StatementFacts& statements() const { return m_statements; }
     // Today in the household's time zone.
     [[nodiscard]] core::Date today() const;
 
@@ -95,6 +98,7 @@ private:
     core::Household m_household;
     std::int64_t m_revision = 0;
     std::set<std::string> m_acknowledged;
+    core::StatementFacts m_statements;
 };
 
 } // namespace steadypay::gui
